@@ -1,0 +1,46 @@
+package org.trademap.ledger.api.node;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.trademap.ledger.api.block.Block;
+import org.trademap.ledger.api.crypto.Hash;
+import org.trademap.ledger.api.crypto.PublicKey;
+
+/** One node's view of one channel of the ledger. Thread-safe. */
+public interface Ledger extends AutoCloseable {
+
+  /** Height, head and role of this node for its channel. */
+  LedgerStatus status();
+
+  /** The genesis document the chain was started from (its hash is the chain id). */
+  Genesis genesis();
+
+  /** A committed block, or empty above the head. */
+  Optional<Block> block(long height);
+
+  /** Where a recorded transaction is, with its receipt; empty if the ledger never recorded it. */
+  Optional<TransactionRecord> transaction(Hash txId);
+
+  /**
+   * Submits the canonical bytes of a signed transaction. The future completes when the transaction
+   * was recorded in a committed block (accepted or rejected by the contract) or refused before
+   * ordering; it never completes exceptionally for a business rejection.
+   */
+  CompletableFuture<SubmitResult> submit(byte[] signedTransaction);
+
+  /** The next nonce the signer should use: one above its last committed nonce. */
+  long nextNonce(PublicKey signer);
+
+  /**
+   * Delivers every committed block from {@code fromHeight} on, in order, first those already
+   * stored, then each new one as it commits. Blocks are delivered on a thread owned by the
+   * subscription; a listener that throws ends its subscription.
+   *
+   * @param fromHeight the resume position: the first height the listener has not seen yet
+   */
+  Subscription subscribe(long fromHeight, Consumer<Block> listener);
+
+  @Override
+  void close();
+}
