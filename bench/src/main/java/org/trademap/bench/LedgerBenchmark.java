@@ -1,0 +1,348 @@
+package org.trademap.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+import org.trademap.contracts.kyc.KycRegistry;
+import org.trademap.ledger.api.node.Genesis;
+import org.trademap.ledger.api.tx.SignedTransaction;
+import org.trademap.ledger.core.node.LedgerNode;
+import org.trademap.ledger.core.node.NodeConfig;
+
+/**
+ * The ledger-only benchmark (PERFORMANCE.md, benchmark 3): signed {@code kyc-registry.register}
+ * transactions submitted straight to an embedded single-node ledger, the number of outstanding
+ * transactions raised step by step until throughput stops rising, compared with the Ed25519 ceiling
+ * measured in the same run.
+ */
+final class LedgerBenchmark {
+  /** Outstanding transactions of the successive steps. */
+  static final int[] CONCURRENCY = {8, 32, 128, 512, 1024};
+
+  /** A step that gains less than this over the previous one ends the run. */
+  static final double MIN_GAIN = 0.05;
+
+  static final int WARM_UP_CONCURRENCY = 128;
+  static final String MODEL = "single-node";
+
+  /** No step is given more pre-signed transactions than this (memory bound). */
+  private static final int MAX_TRANSACTIONS_PER_STEP = 2_000_000;
+
+  private static final int CEILING_SAMPLE = 1024;
+  private static final Duration CEILING_WARM_UP = Duration.ofSeconds(1);
+  private static final Duration CEILING_RUN = Duration.ofSeconds(3);
+  private static final Duration LEADER_TIMEOUT = Duration.ofSeconds(30);
+
+  private final LedgerOptions options;
+  private final PrintStream out;
+
+  LedgerBenchmark(LedgerOptions options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  /** The warm-up: a tenth of the run, between 1 and 3 seconds. */
+  static Duration warmUp(Duration total) {
+    Duration tenth = total.dividedBy(10);
+    Duration oneSecond = Duration.ofSeconds(1);
+    Duration threeSeconds = Duration.ofSeconds(3);
+    return tenth.compareTo(oneSecond) < 0
+        ? oneSecond
+        : tenth.compareTo(threeSeconds) > 0 ? threeSeconds : tenth;
+  }
+
+  /** Each step's time: the total divided evenly over the planned steps. */
+  static Duration stepDuration(Duration total) {
+    return total.dividedBy(CONCURRENCY.length);
+  }
+
+  /** Whether a step's throughput rose enough over the previous step's to try the next level. */
+  static boolean keepsRising(double previousTps, double tps) {
+    return tps >= previousTps * (1 + MIN_GAIN);
+  }
+
+  /** The default result file: {@code bench-results/ledger-<UTC timestamp>.json}. */
+  static Path defaultOut(Instant now) {
+    String stamp =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC)
+            .format(now);
+    return Path.of("bench-results", "ledger-" + stamp + ".json");
+  }
+
+  void run() {
+    Instant started = Instant.now();
+    Machine machine = Machine.current();
+    Path dir = options.data();
+    boolean temporary = dir == null;
+    if (dir == null) {
+      try {
+        dir = Files.createTempDirectory("trademap-bench-");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create a temporary data directory", e);
+      }
+    }
+    Path outFile = options.out() != null ? options.out() : defaultOut(started);
+    LedgerReport report;
+    try {
+      out.println("TradeMap ledger benchmark: " + KycWorkload.NAME + ", 1 node (" + MODEL + ")");
+      out.println("machine   " + machine.describe());
+      out.printf(
+          Locale.ROOT,
+          "config    duration %s: warm-up %s at concurrency %d, then up to %d steps of %s"
+              + " (concurrency %s) until a step gains < %.0f %%%n",
+          Durations.format(options.duration()),
+          Durations.format(warmUp(options.duration())),
+          WARM_UP_CONCURRENCY,
+          CONCURRENCY.length,
+          Durations.format(stepDuration(options.duration())),
+          joined(CONCURRENCY),
+          MIN_GAIN * 100);
+      out.println(
+          "          data "
+              + dir
+              + (temporary ? " (temporary)" : "")
+              + ", embedded LedgerNode (NodeConfig.embedded), 1 submitting thread");
+      long t0 = System.nanoTime();
+      try (LedgerNode node = LedgerNode.start(NodeConfig.embedded(dir))) {
+        out.printf(
+            Locale.ROOT,
+            "node      started in %.1f s, member %s, chain %s%n",
+            (System.nanoTime() - t0) / 1e9,
+            node.memberId(),
+            node.genesis().chainId().hex().substring(0, 16));
+        report = measure(node, machine, started);
+      }
+    } finally {
+      if (temporary) {
+        deleteTree(dir);
+      }
+    }
+    printSummary(report);
+    report.write(outFile);
+    out.println("JSON      " + outFile.toAbsolutePath());
+  }
+
+  private LedgerReport measure(LedgerNode node, Machine machine, Instant started) {
+    awaitLeader(node);
+    checkWorkloadRuns(node.genesis(), node);
+    SecureRandom seeds = new SecureRandom();
+    byte[] tag = new byte[4];
+    seeds.nextBytes(tag);
+    KycWorkload workload =
+        new KycWorkload(node.genesis(), node.nodeKey(), HexFormat.of().formatHex(tag));
+    int cores = machine.cores();
+
+    List<SignedTransaction> sample =
+        workload.registrations(
+            CEILING_SAMPLE, 1, System.currentTimeMillis(), new SplittableRandom(seeds.nextLong()));
+    CryptoCeiling.Result ceiling =
+        CryptoCeiling.measure(sample, cores, CEILING_WARM_UP, CEILING_RUN);
+    out.printf(
+        Locale.ROOT,
+        "crypto    Ed25519 verify ceiling %,.0f/s on %d threads (SignedTransaction.verifySignature,"
+            + " %d-byte transactions) -> at most %,.0f tx/s (2 verifications per tx)%n",
+        ceiling.perSecond(),
+        ceiling.threads(),
+        ceiling.txBytes(),
+        ceiling.perSecond() / 2);
+    // No step can commit faster than the ceiling allows; the margin covers the machine's noise.
+    double maxTps = Math.max(1000, ceiling.perSecond() / 2 * 1.5);
+
+    Map<String, LongAdder> errorKinds = StepRun.newErrorKinds();
+    List<StepRun.Result> steps = new ArrayList<>();
+    String stopReason;
+    try (Presigner signer =
+        new Presigner(
+            workload, node.nextNonce(node.nodeKey().publicKey()), cores, seeds.nextLong())) {
+      Duration warmUp = warmUp(options.duration());
+      StepRun.Result warm = step(node, signer, WARM_UP_CONCURRENCY, warmUp, maxTps, errorKinds);
+      out.printf(
+          Locale.ROOT,
+          "warm-up   %,d committed in %.1f s (%,.0f tx/s), %d errors%n%n",
+          warm.committed(),
+          warm.seconds(),
+          warm.tps(),
+          warm.errors());
+      out.println(
+          "concurrency   seconds  committed      tx/s   p50 ms   p99 ms  errors  blocks  tx/block"
+              + "  cpu cores");
+      Duration stepTime = stepDuration(options.duration());
+      stopReason = "every planned step ran";
+      for (int c : CONCURRENCY) {
+        StepRun.Result r = step(node, signer, c, stepTime, maxTps, errorKinds);
+        steps.add(r);
+        out.printf(
+            Locale.ROOT,
+            "%11d %9.1f %10d %9.1f %8.1f %8.1f %7d %7d %9.1f %10.2f%s%n",
+            r.concurrency(),
+            r.seconds(),
+            r.committed(),
+            r.tps(),
+            r.p50Ms(),
+            r.p99Ms(),
+            r.errors(),
+            r.blocks(),
+            r.txPerBlock(),
+            r.cpuCores(),
+            r.exhausted() ? "  (ran out of pre-signed transactions)" : "");
+        if (steps.size() > 1) {
+          double previous = steps.get(steps.size() - 2).tps();
+          if (!keepsRising(previous, r.tps())) {
+            stopReason =
+                String.format(
+                    Locale.ROOT,
+                    "concurrency %d gained %+.1f %% over %d (< %.0f %%)",
+                    c,
+                    (r.tps() / previous - 1) * 100,
+                    steps.get(steps.size() - 2).concurrency(),
+                    MIN_GAIN * 100);
+            break;
+          }
+        }
+      }
+      StepRun.Result best =
+          steps.stream().max(Comparator.comparingDouble(StepRun.Result::tps)).orElseThrow();
+      long errors = steps.stream().mapToLong(StepRun.Result::errors).sum();
+      return new LedgerReport(
+          KycWorkload.NAME,
+          1,
+          MODEL,
+          cores,
+          machine.jdk(),
+          LedgerReport.round(best.tps(), 1),
+          LedgerReport.round(best.p50Ms(), 3),
+          LedgerReport.round(best.p99Ms(), 3),
+          errors,
+          LedgerReport.round(signer.rate(), 1),
+          LedgerReport.round(ceiling.perSecond(), 1),
+          LedgerReport.round(best.tps() / (ceiling.perSecond() / 2), 4),
+          steps.stream().map(LedgerReport.Step::of).toList(),
+          started.toString(),
+          machine.os(),
+          machine.maxHeapBytes() / (1024 * 1024),
+          Durations.format(options.duration()),
+          LedgerReport.round(warm.seconds(), 3),
+          best.concurrency(),
+          stopReason,
+          ceiling.txBytes(),
+          StepRun.snapshot(errorKinds));
+    }
+  }
+
+  /** Signs the step's transactions (outside the step's time), then runs the step. */
+  private static StepRun.Result step(
+      LedgerNode node,
+      Presigner signer,
+      int concurrency,
+      Duration time,
+      double maxTps,
+      Map<String, LongAdder> errorKinds) {
+    long capacity = (long) Math.ceil(maxTps * time.toNanos() / 1e9) + concurrency;
+    byte[][] txs =
+        signer.sign(
+            (int) Math.min(MAX_TRANSACTIONS_PER_STEP, capacity), System.currentTimeMillis());
+    return new StepRun(concurrency, txs, errorKinds).run(node, time);
+  }
+
+  private void printSummary(LedgerReport r) {
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "best      %,.1f tx/s at concurrency %d (p50 %.1f ms, p99 %.1f ms); %d errors in the steps;"
+            + " stopped: %s%n",
+        r.tps(),
+        r.bestConcurrency(),
+        r.p50Ms(),
+        r.p99Ms(),
+        r.errors(),
+        r.stopReason());
+    out.printf(
+        Locale.ROOT,
+        "signing   %,.0f tx/s built and signed on %d threads (client side, before each step)%n",
+        r.signRate(),
+        r.cores());
+    out.printf(
+        Locale.ROOT,
+        "ceiling   %,.0f verifications/s -> efficiency = %,.1f / (%,.0f / 2) = %.2f%n",
+        r.verifyCeiling(),
+        r.tps(),
+        r.verifyCeiling(),
+        r.efficiency());
+    if (!r.errorKinds().isEmpty()) {
+      out.println("errors    (warm-up included)");
+      r.errorKinds().forEach((kind, n) -> out.printf(Locale.ROOT, "  %8d  %s%n", n, kind));
+    }
+  }
+
+  private static void awaitLeader(LedgerNode node) {
+    long deadline = System.nanoTime() + LEADER_TIMEOUT.toNanos();
+    while (!"leader".equals(node.status().role())) {
+      if (System.nanoTime() > deadline) {
+        throw new BenchFailure(
+            "the node did not become leader within " + LEADER_TIMEOUT.toSeconds() + " s");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BenchFailure("interrupted while waiting for the node to lead", e);
+      }
+    }
+  }
+
+  private static void checkWorkloadRuns(Genesis genesis, LedgerNode node) {
+    Integer version = genesis.contracts().get(KycRegistry.ID);
+    if (version == null || version != KycRegistry.VERSION) {
+      throw new BenchFailure(
+          "the chain's genesis document does not activate "
+              + KycRegistry.ID
+              + " version "
+              + KycRegistry.VERSION
+              + " (it has "
+              + genesis.contracts()
+              + "); use an empty --data directory");
+    }
+    String role =
+        genesis.member(node.nodeKey().publicKey()).map(Genesis.Member::role).orElse("none");
+    if (!KycRegistry.CONSORTIUM_ROLE.equals(role)) {
+      throw new BenchFailure(
+          "the node's key has role '" + role + "', but only the consortium may register subjects");
+    }
+  }
+
+  private static String joined(int[] values) {
+    StringBuilder b = new StringBuilder();
+    for (int v : values) {
+      b.append(b.isEmpty() ? "" : ", ").append(v);
+    }
+    return b.toString();
+  }
+
+  private void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // The run's figures are already complete; a leftover temporary directory is only noise.
+      out.println("note      could not delete the temporary directory " + dir + ": " + e);
+    }
+  }
+}
