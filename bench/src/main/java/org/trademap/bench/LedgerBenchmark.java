@@ -49,6 +49,10 @@ final class LedgerBenchmark {
   private static final Duration CEILING_RUN = Duration.ofSeconds(3);
   private static final Duration LEADER_TIMEOUT = Duration.ofSeconds(30);
 
+  /** Ratis' shaded gRPC logs through java.util.logging; held so the level sticks. */
+  private static final java.util.logging.Logger GRPC_LOG =
+      java.util.logging.Logger.getLogger("org.apache.ratis.thirdparty.io.grpc");
+
   private final LedgerOptions options;
   private final PrintStream out;
 
@@ -57,14 +61,15 @@ final class LedgerBenchmark {
     this.out = out;
   }
 
-  /** The warm-up: a tenth of the run, between 1 and 3 seconds. */
+  /**
+   * The warm-up: a tenth of the run, between 3 and 5 seconds (the first blocks pay for the Raft
+   * client's connection and the JIT).
+   */
   static Duration warmUp(Duration total) {
     Duration tenth = total.dividedBy(10);
-    Duration oneSecond = Duration.ofSeconds(1);
-    Duration threeSeconds = Duration.ofSeconds(3);
-    return tenth.compareTo(oneSecond) < 0
-        ? oneSecond
-        : tenth.compareTo(threeSeconds) > 0 ? threeSeconds : tenth;
+    Duration min = Duration.ofSeconds(3);
+    Duration max = Duration.ofSeconds(5);
+    return tenth.compareTo(min) < 0 ? min : tenth.compareTo(max) > 0 ? max : tenth;
   }
 
   /** Each step's time: the total divided evenly over the planned steps. */
@@ -87,6 +92,7 @@ final class LedgerBenchmark {
   }
 
   void run() {
+    GRPC_LOG.setLevel(java.util.logging.Level.WARNING);
     Instant started = Instant.now();
     Machine machine = Machine.current();
     Path dir = options.data();

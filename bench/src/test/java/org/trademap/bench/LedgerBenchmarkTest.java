@@ -16,10 +16,10 @@ class LedgerBenchmarkTest {
   }
 
   @Test
-  void warmsUpForATenthOfTheRunBetweenOneAndThreeSeconds() {
-    assertThat(LedgerBenchmark.warmUp(Duration.ofSeconds(20))).isEqualTo(Duration.ofSeconds(2));
-    assertThat(LedgerBenchmark.warmUp(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(1));
-    assertThat(LedgerBenchmark.warmUp(Duration.ofMinutes(2))).isEqualTo(Duration.ofSeconds(3));
+  void warmsUpForATenthOfTheRunBetweenThreeAndFiveSeconds() {
+    assertThat(LedgerBenchmark.warmUp(Duration.ofSeconds(40))).isEqualTo(Duration.ofSeconds(4));
+    assertThat(LedgerBenchmark.warmUp(Duration.ofSeconds(20))).isEqualTo(Duration.ofSeconds(3));
+    assertThat(LedgerBenchmark.warmUp(Duration.ofMinutes(2))).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
