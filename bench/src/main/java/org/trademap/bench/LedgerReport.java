@@ -37,6 +37,14 @@ import tools.jackson.databind.json.JsonMapper;
  * @param stopReason why no further step ran
  * @param txBytes encoded size of one transaction
  * @param errorKinds each kind of error with its count (warm-up included)
+ * @param verifyCeilingBefore the ceiling measured before the steps
+ * @param verifyCeilingAfter the ceiling measured after the steps ({@code verifyCeiling} is the
+ *     higher of the two: the one less disturbed by other work on the machine)
+ * @param verifyPerCpuSecond verifications per second of verifying threads' CPU time
+ * @param cpuUsPerTx the best step's process CPU time per committed transaction
+ * @param efficiencyCpu {@code (1 s / cpuUsPerTx) / (verifyPerCpuSecond / 2)}: the share of the
+ *     node's CPU time that goes into the two verifications, which depends far less on what else
+ *     runs on the machine than {@code efficiency}
  */
 record LedgerReport(
     String workload,
@@ -60,7 +68,12 @@ record LedgerReport(
     int bestConcurrency,
     String stopReason,
     int txBytes,
-    Map<String, Long> errorKinds) {
+    Map<String, Long> errorKinds,
+    double verifyCeilingBefore,
+    double verifyCeilingAfter,
+    double verifyPerCpuSecond,
+    double cpuUsPerTx,
+    double efficiencyCpu) {
 
   /** One step as written to JSON; see {@link StepRun.Result}. */
   record Step(
@@ -75,6 +88,7 @@ record LedgerReport(
       long blocks,
       double txPerBlock,
       double cpuCores,
+      double cpuUsPerTx,
       boolean exhausted) {
 
     static Step of(StepRun.Result r) {
@@ -90,6 +104,7 @@ record LedgerReport(
           r.blocks(),
           round(r.txPerBlock(), 1),
           round(r.cpuCores(), 2),
+          round(r.cpuUsPerTx(), 1),
           r.exhausted());
     }
   }

@@ -1,5 +1,6 @@
 package org.trademap.bench;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -10,22 +11,32 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Signs a step's transactions on every core before the step's timer starts, so that the client's
+ * Signs the steps' transactions on every core before each step's timer starts, so that the client's
  * signing cost is not charged to the ledger, and measures the signing rate on the way.
  *
- * <p>Nonces come from one counter starting at the signer's next nonce, so they are strictly
- * increasing across steps; a transaction that is signed but never submitted leaves a gap, which the
- * ledger allows (a nonce only has to be above the last committed one). Each transaction's subject
- * reference is numbered by its nonce, so references are unique too.
+ * <p>Nonces come from one counter starting at the signer's next nonce, and transactions are handed
+ * out in nonce order. A step gives back what it did not submit; the next step submits those first,
+ * so nonces still rise in submission order. A transaction that is never submitted leaves a gap,
+ * which the ledger allows (a nonce only has to be above the last committed one); leftovers older
+ * than {@link #MAX_AGE_MILLIS} are dropped that way, long before the ledger's five-minute window
+ * would refuse them. Each subject reference is numbered by its transaction's nonce.
  *
  * <p>Uses its own threads, never the common ForkJoin pool, which Ratis needs (STACK.md).
  */
 final class Presigner implements AutoCloseable {
+  static final long MAX_AGE_MILLIS = 120_000;
+
+  /** A signed transaction's bytes and the timestamp it carries. */
+  private record Signed(byte[] bytes, long timestampMillis) {}
+
   private final KycWorkload workload;
   private final AtomicLong nonces;
   private final int threads;
   private final ExecutorService pool;
   private final SplittableRandom seeds;
+  private final ArrayDeque<Signed> ready = new ArrayDeque<>();
+  private byte[][] handedOut = new byte[0][];
+  private long[] handedOutStamps = new long[0];
   private long signed;
   private long signingNanos;
 
@@ -39,8 +50,43 @@ final class Presigner implements AutoCloseable {
     this.seeds = new SplittableRandom(seed);
   }
 
-  /** Signs {@code count} registrations stamped {@code timestampMillis}; returns their bytes. */
-  byte[][] sign(int count, long timestampMillis) {
+  /**
+   * At least {@code count} transactions in nonce order: the leftovers given back, then newly signed
+   * ones stamped {@code nowMillis}.
+   */
+  byte[][] take(int count, long nowMillis) {
+    while (!ready.isEmpty() && nowMillis - ready.peekFirst().timestampMillis() > MAX_AGE_MILLIS) {
+      ready.removeFirst();
+    }
+    if (ready.size() < count) {
+      long stamp = nowMillis;
+      for (byte[] tx : sign(count - ready.size(), stamp)) {
+        ready.addLast(new Signed(tx, stamp));
+      }
+    }
+    byte[][] out = new byte[ready.size()][];
+    long[] stamps = new long[out.length];
+    int i = 0;
+    for (Signed s : ready) {
+      stamps[i] = s.timestampMillis();
+      out[i++] = s.bytes();
+    }
+    ready.clear();
+    handedOut = out;
+    handedOutStamps = stamps;
+    return out;
+  }
+
+  /** Takes back the transactions from index {@code submitted} on of the last {@link #take}. */
+  void giveBack(int submitted) {
+    for (int i = handedOut.length - 1; i >= submitted; i--) {
+      ready.addFirst(new Signed(handedOut[i], handedOutStamps[i]));
+    }
+    handedOut = new byte[0][];
+    handedOutStamps = new long[0];
+  }
+
+  private byte[][] sign(int count, long timestampMillis) {
     long firstNonce = nonces.getAndAdd(count);
     byte[][] out = new byte[count][];
     int chunk = Math.max(1, (count + threads - 1) / threads);
@@ -79,12 +125,9 @@ final class Presigner implements AutoCloseable {
     return signingNanos == 0 ? 0 : signed / (signingNanos / 1e9);
   }
 
+  /** Transactions signed so far. */
   long signed() {
     return signed;
-  }
-
-  int threads() {
-    return threads;
   }
 
   @Override

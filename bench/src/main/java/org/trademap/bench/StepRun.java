@@ -47,6 +47,8 @@ final class StepRun {
    * @param blocks blocks committed during the step (drain included)
    * @param txPerBlock mean transactions per block
    * @param cpuCores process CPU time divided by wall time during submission: cores kept busy
+   * @param cpuUsPerTx process CPU time during submission per committed transaction, in
+   *     microseconds: what a transaction costs the node, whatever share of the machine it got
    * @param exhausted the pre-signed transactions ran out before the step's time was up
    */
   record Result(
@@ -61,6 +63,7 @@ final class StepRun {
       long blocks,
       double txPerBlock,
       double cpuCores,
+      double cpuUsPerTx,
       boolean exhausted) {}
 
   private final int concurrency;
@@ -116,7 +119,8 @@ final class StepRun {
           start,
           exhausted ? lastDone(submitted) : deadline,
           node.status().height() - heightBefore,
-          cpu / (double) Math.max(1, submitEnd - start),
+          submitEnd - start,
+          cpu,
           exhausted);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -181,7 +185,13 @@ final class StepRun {
   }
 
   private Result result(
-      int submitted, long start, long windowEnd, long blocks, double cpuCores, boolean exhausted) {
+      int submitted,
+      long start,
+      long windowEnd,
+      long blocks,
+      long submitNanos,
+      long cpuNanos,
+      boolean exhausted) {
     long[] latencies = new long[submitted];
     int ok = 0;
     long committedInWindow = 0;
@@ -217,7 +227,8 @@ final class StepRun {
         submitted,
         blocks,
         blocks == 0 ? 0 : recorded / (double) blocks,
-        cpuCores,
+        cpuNanos / (double) Math.max(1, submitNanos),
+        committedInWindow == 0 ? 0 : cpuNanos / 1e3 / committedInWindow,
         exhausted);
   }
 
