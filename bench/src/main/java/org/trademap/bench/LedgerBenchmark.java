@@ -38,7 +38,15 @@ final class LedgerBenchmark {
   /** A step that gains less than this over the previous one ends the run. */
   static final double MIN_GAIN = 0.05;
 
-  static final int WARM_UP_CONCURRENCY = 128;
+  static final int WARM_UP_CONCURRENCY = 512;
+
+  /** The warm-up goes on in slices of this length while the JIT is still busy. */
+  static final Duration WARM_UP_SLICE = Duration.ofSeconds(1);
+
+  /** The JIT counts as settled once it compiles for less than this share of a slice. */
+  static final double JIT_SETTLED = 0.10;
+
+  static final Duration MAX_WARM_UP = Duration.ofSeconds(20);
   static final String MODEL = "single-node";
 
   /** No step is given more pre-signed transactions than this (memory bound). */
@@ -69,8 +77,8 @@ final class LedgerBenchmark {
   }
 
   /**
-   * The warm-up: a tenth of the run, between 3 and 5 seconds (the first blocks pay for the Raft
-   * client's connection and the JIT).
+   * The shortest warm-up: a tenth of the run, between 3 and 5 seconds (the first blocks pay for the
+   * Raft client's connection and the JIT).
    */
   static Duration warmUp(Duration total) {
     Duration tenth = total.dividedBy(10);
@@ -118,11 +126,15 @@ final class LedgerBenchmark {
       out.println("machine   " + machine.describe());
       out.printf(
           Locale.ROOT,
-          "config    duration %s: warm-up %s at concurrency %d, then up to %d steps of %s"
-              + " (concurrency %s) until a step gains < %.0f %%%n",
+          "config    duration %s: warm-up at concurrency %d for %s, then until the JIT compiles"
+              + " < %.0f %% of a %s slice (at most %s); then up to %d steps of %s (concurrency %s)"
+              + " until a step gains < %.0f %%%n",
           Durations.format(options.duration()),
-          Durations.format(warmUp(options.duration())),
           WARM_UP_CONCURRENCY,
+          Durations.format(warmUp(options.duration())),
+          JIT_SETTLED * 100,
+          Durations.format(WARM_UP_SLICE),
+          Durations.format(MAX_WARM_UP),
           CONCURRENCY.length,
           Durations.format(stepDuration(options.duration())),
           joined(CONCURRENCY),
@@ -169,7 +181,7 @@ final class LedgerBenchmark {
 
     List<StepRun.Result> steps = new ArrayList<>();
     String stopReason;
-    StepRun.Result warm;
+    WarmUp warm;
     double signRate;
     try (Presigner signer =
         new Presigner(
@@ -177,17 +189,20 @@ final class LedgerBenchmark {
       // Each step gets enough pre-signed transactions for the fastest rate it could plausibly
       // reach; what it does not submit goes to the next step.
       double plausibleTps = Math.max(MIN_PLAUSIBLE_TPS, before.perSecond() / 2 * 1.5);
-      warm = step(node, signer, WARM_UP_CONCURRENCY, warmUp(options.duration()), plausibleTps);
+      warm = warmUp(node, signer, plausibleTps);
       out.printf(
           Locale.ROOT,
-          "warm-up   %,d committed in %.1f s (%,.0f tx/s), %d errors%n%n",
+          "warm-up   %,d committed in %.1f s (%,.0f tx/s), %d errors; JIT compiled %.1f s in all,"
+              + " %.0f %% of the last slice%n%n",
           warm.committed(),
           warm.seconds(),
-          warm.tps(),
-          warm.errors());
+          warm.committed() / warm.seconds(),
+          warm.errors(),
+          warm.jitSeconds(),
+          warm.lastJitShare() * 100);
       out.println(
           "concurrency  seconds  committed     tx/s  p50 ms  p99 ms  errors  blocks  tx/block"
-              + "  cpu cores  cpu us/tx");
+              + "  cpu cores  cpu us/tx  jit s");
       Duration stepTime = stepDuration(options.duration());
       stopReason = "every planned step ran";
       for (int c : CONCURRENCY) {
@@ -196,7 +211,7 @@ final class LedgerBenchmark {
         steps.add(r);
         out.printf(
             Locale.ROOT,
-            "%11d %8.1f %10d %8.1f %7.1f %7.1f %7d %7d %9.1f %10.2f %10.0f%s%n",
+            "%11d %8.1f %10d %8.1f %7.1f %7.1f %7d %7d %9.1f %10.2f %10.0f %6.1f%s%n",
             r.concurrency(),
             r.seconds(),
             r.committed(),
@@ -208,6 +223,7 @@ final class LedgerBenchmark {
             r.txPerBlock(),
             r.cpuCores(),
             r.cpuUsPerTx(),
+            r.jitSeconds(),
             r.exhausted() ? "  (ran out of pre-signed transactions)" : "");
         if (steps.size() > 1) {
           double previous = steps.get(steps.size() - 2).tps();
@@ -263,6 +279,41 @@ final class LedgerBenchmark {
         LedgerReport.round(verifyPerCpuSecond, 1),
         LedgerReport.round(best.cpuUsPerTx(), 1),
         LedgerReport.round(efficiencyCpu, 4));
+  }
+
+  /**
+   * What the warm-up did.
+   *
+   * @param seconds its total time
+   * @param committed transactions committed
+   * @param errors transactions that failed
+   * @param jitSeconds time the JIT spent compiling meanwhile
+   * @param lastJitShare the JIT's share of the last slice
+   */
+  record WarmUp(
+      double seconds, long committed, long errors, double jitSeconds, double lastJitShare) {}
+
+  /**
+   * Warms up at {@link #WARM_UP_CONCURRENCY} for {@link #warmUp(Duration)}, then in slices until
+   * the JIT has settled or {@link #MAX_WARM_UP} has passed: a JIT still compiling takes a core away
+   * from the node on a small machine.
+   */
+  private WarmUp warmUp(LedgerNode node, Presigner signer, double plausibleTps) {
+    StepRun.Result r =
+        step(node, signer, WARM_UP_CONCURRENCY, warmUp(options.duration()), plausibleTps);
+    double seconds = r.seconds();
+    long committed = r.committed();
+    long errors = r.errors();
+    double jit = r.jitSeconds();
+    while (r.jitSeconds() / r.seconds() >= JIT_SETTLED
+        && seconds + WARM_UP_SLICE.toSeconds() <= MAX_WARM_UP.toSeconds()) {
+      r = step(node, signer, WARM_UP_CONCURRENCY, WARM_UP_SLICE, plausibleTps);
+      seconds += r.seconds();
+      committed += r.committed();
+      errors += r.errors();
+      jit += r.jitSeconds();
+    }
+    return new WarmUp(seconds, committed, errors, jit, r.jitSeconds() / r.seconds());
   }
 
   private CryptoCeiling.Result ceiling(List<SignedTransaction> sample, int cores, String when) {

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param os the operating system
  * @param maxHeapMb the JVM's maximum heap
  * @param duration the requested total time of the steps
- * @param warmUpSeconds the warm-up before the steps
+ * @param warmUpSeconds the warm-up before the steps (until the JIT settled)
  * @param bestConcurrency concurrency of the best step
  * @param stopReason why no further step ran
  * @param txBytes encoded size of one transaction
@@ -89,6 +89,7 @@ record LedgerReport(
       double txPerBlock,
       double cpuCores,
       double cpuUsPerTx,
+      double jitSeconds,
       boolean exhausted) {
 
     static Step of(StepRun.Result r) {
@@ -105,6 +106,7 @@ record LedgerReport(
           round(r.txPerBlock(), 1),
           round(r.cpuCores(), 2),
           round(r.cpuUsPerTx(), 1),
+          round(r.jitSeconds(), 2),
           r.exhausted());
     }
   }

@@ -49,6 +49,7 @@ final class StepRun {
    * @param cpuCores process CPU time divided by wall time during submission: cores kept busy
    * @param cpuUsPerTx process CPU time during submission per committed transaction, in
    *     microseconds: what a transaction costs the node, whatever share of the machine it got
+   * @param jitSeconds time the JIT compilers spent during submission (included in the CPU time)
    * @param exhausted the pre-signed transactions ran out before the step's time was up
    */
   record Result(
@@ -64,6 +65,7 @@ final class StepRun {
       double txPerBlock,
       double cpuCores,
       double cpuUsPerTx,
+      double jitSeconds,
       boolean exhausted) {}
 
   private final int concurrency;
@@ -91,6 +93,7 @@ final class StepRun {
   Result run(Ledger node, Duration duration) {
     long heightBefore = node.status().height();
     long cpuBefore = processCpuNanos();
+    long jitBefore = jitMillis();
     long start = System.nanoTime();
     long deadline = start + duration.toNanos();
     int submitted = 0;
@@ -104,6 +107,7 @@ final class StepRun {
       }
       long submitEnd = System.nanoTime();
       long cpu = processCpuNanos() - cpuBefore;
+      long jit = jitMillis() - jitBefore;
       if (!permits.tryAcquire(concurrency, DRAIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         throw new BenchFailure(
             (concurrency - permits.availablePermits())
@@ -121,6 +125,7 @@ final class StepRun {
           node.status().height() - heightBefore,
           submitEnd - start,
           cpu,
+          jit,
           exhausted);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -191,6 +196,7 @@ final class StepRun {
       long blocks,
       long submitNanos,
       long cpuNanos,
+      long jitMillis,
       boolean exhausted) {
     long[] latencies = new long[submitted];
     int ok = 0;
@@ -229,6 +235,7 @@ final class StepRun {
         blocks == 0 ? 0 : recorded / (double) blocks,
         cpuNanos / (double) Math.max(1, submitNanos),
         committedInWindow == 0 ? 0 : cpuNanos / 1e3 / committedInWindow,
+        jitMillis / 1e3,
         exhausted);
   }
 
@@ -241,6 +248,14 @@ final class StepRun {
 
   static Map<String, LongAdder> newErrorKinds() {
     return new ConcurrentHashMap<>();
+  }
+
+  /** Accumulated JIT compilation time (approximate, as the JVM reports it), or 0. */
+  private static long jitMillis() {
+    var jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime()
+        : 0;
   }
 
   private static long processCpuNanos() {
