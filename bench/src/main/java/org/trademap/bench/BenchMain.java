@@ -83,8 +83,9 @@ public final class BenchMain {
       return OK;
     } catch (BenchFailure e) {
       err.println("ledger benchmark failed: " + e.getMessage());
-      if (e.getCause() != null) {
-        e.getCause().printStackTrace(err);
+      Throwable cause = e.getCause();
+      if (cause != null && !String.valueOf(e.getMessage()).contains(cause.toString())) {
+        err.println("  caused by: " + cause);
       }
       return FAILED;
     } catch (RuntimeException e) {

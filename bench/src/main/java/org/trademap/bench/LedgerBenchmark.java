@@ -110,6 +110,8 @@ final class LedgerBenchmark {
     GRPC_LOG.setLevel(java.util.logging.Level.WARNING);
     Instant started = Instant.now();
     Machine machine = Machine.current();
+    Path outFile = options.out() != null ? options.out() : defaultOut(started);
+    prepareOutput(outFile);
     Path dir = options.data();
     boolean temporary = dir == null;
     if (dir == null) {
@@ -119,7 +121,6 @@ final class LedgerBenchmark {
         throw new UncheckedIOException("cannot create a temporary data directory", e);
       }
     }
-    Path outFile = options.out() != null ? options.out() : defaultOut(started);
     LedgerReport report;
     try {
       out.println("TradeMap ledger benchmark: " + KycWorkload.NAME + ", 1 node (" + MODEL + ")");
@@ -380,6 +381,24 @@ final class LedgerBenchmark {
     if (!r.errorKinds().isEmpty()) {
       out.println("errors    (warm-up included)");
       r.errorKinds().forEach((kind, n) -> out.printf(Locale.ROOT, "  %8d  %s%n", n, kind));
+    }
+  }
+
+  /** Creates the result's directory now, so that a run never ends without a place to write to. */
+  private static void prepareOutput(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    try {
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new BenchFailure("cannot create the directory for " + file + ": " + e, e);
+    }
+    if (Files.isDirectory(file)) {
+      throw new BenchFailure(file + " is a directory; --out names the JSON file");
+    }
+    if (parent != null && !Files.isWritable(parent)) {
+      throw new BenchFailure("cannot write into " + parent);
     }
   }
 

@@ -1,7 +1,6 @@
 package org.trademap.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -128,7 +127,7 @@ record LedgerReport(
           .build()
           .writeValue(file.toFile(), this);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new BenchFailure("cannot write the JSON result to " + file + ": " + e, e);
     } catch (JacksonException e) {
       throw new BenchFailure("cannot write the JSON result to " + file + ": " + e.getMessage(), e);
     }
