@@ -49,10 +49,6 @@ final class KycWorkload {
         Map.of(KycRegistry.ID, KycRegistry.VERSION));
   }
 
-  KeyPair signer() {
-    return signer;
-  }
-
   /** Subject {@code sequence} of this run: a reference unique within the run. */
   String subjectRef(long sequence) {
     return refPrefix + sequence;

@@ -125,11 +125,6 @@ final class Presigner implements AutoCloseable {
     return signingNanos == 0 ? 0 : signed / (signingNanos / 1e9);
   }
 
-  /** Transactions signed so far. */
-  long signed() {
-    return signed;
-  }
-
   @Override
   public void close() {
     pool.shutdownNow();
