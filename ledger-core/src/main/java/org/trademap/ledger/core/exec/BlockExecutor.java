@@ -1,0 +1,336 @@
+package org.trademap.ledger.core.exec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.trademap.ledger.api.block.Block;
+import org.trademap.ledger.api.block.BlockHeader;
+import org.trademap.ledger.api.block.ContractEvent;
+import org.trademap.ledger.api.block.Receipt;
+import org.trademap.ledger.api.codec.CanonicalWriter;
+import org.trademap.ledger.api.contract.Contract;
+import org.trademap.ledger.api.contract.ContractContext;
+import org.trademap.ledger.api.contract.Outcome;
+import org.trademap.ledger.api.crypto.Hash;
+import org.trademap.ledger.api.crypto.PublicKey;
+import org.trademap.ledger.api.crypto.Signature;
+import org.trademap.ledger.api.node.Genesis;
+import org.trademap.ledger.api.tx.SignedTransaction;
+import org.trademap.ledger.api.tx.Transaction;
+import org.trademap.ledger.api.tx.ValidationCode;
+import org.trademap.ledger.core.chain.Head;
+import org.trademap.ledger.core.chain.Keys;
+
+/**
+ * Executes blocks deterministically: the same genesis, contracts, base state, block time and
+ * transactions give the same receipts, writes and state root on every node and on every replay.
+ */
+public final class BlockExecutor {
+
+  /** How far a transaction's time may be from the block time (or, on submit, the node's clock). */
+  public static final long TIME_WINDOW_MILLIS = 5 * 60 * 1000L;
+
+  public static final int MAX_KEY_BYTES = 1024;
+  public static final int MAX_VALUE_BYTES = 64 * 1024;
+
+  /** The public key recorded as proposer of the genesis block: 32 zero bytes. */
+  public static final PublicKey NO_PROPOSER = new PublicKey(new byte[PublicKey.SIZE]);
+
+  private static final Signature NO_SIGNATURE = new Signature(new byte[Signature.SIZE]);
+  private static final Comparator KEY_ORDER = new Comparator();
+
+  private final Genesis genesis;
+  private final Hash chainId;
+  private final ContractRegistry contracts;
+  private final SignatureChecker signatures;
+
+  /** The outcome of executing a block: its header (to be signed), receipts and state writes. */
+  public record Result(
+      BlockHeader header, List<Receipt> receipts, SortedMap<byte[], byte @Nullable []> writes) {}
+
+  public BlockExecutor(Genesis genesis, ContractRegistry contracts, SignatureChecker signatures) {
+    this.genesis = genesis;
+    this.chainId = genesis.chainId();
+    this.contracts = contracts;
+    this.signatures = signatures;
+  }
+
+  public Genesis genesis() {
+    return genesis;
+  }
+
+  /** The state root before any block: derived from the chain id. */
+  public static Hash genesisStateRoot(Hash chainId) {
+    return Hash.sha256(chainId.bytes(), "trademap-state-v1".getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** Block 0 of a chain: no transactions, no proposer. */
+  public static Block genesisBlock(Genesis genesis) {
+    Hash chain = genesis.chainId();
+    BlockHeader header =
+        new BlockHeader(
+            chain,
+            genesis.channel(),
+            0,
+            chain,
+            Block.txRoot(List.of()),
+            Block.receiptsRoot(List.of()),
+            genesisStateRoot(chain),
+            genesis.timestampMillis(),
+            NO_PROPOSER,
+            0);
+    return new Block(header, NO_SIGNATURE, List.of(), List.of());
+  }
+
+  /**
+   * The checks that need no contract execution, in {@link ValidationCode} order, against committed
+   * state. Used on submit (with the node clock as {@code timeMillis}) and, through {@link
+   * #execute}, on apply (with the block time).
+   */
+  public ValidationCode precheck(
+      SignedTransaction tx, boolean signatureValid, StateReader state, long timeMillis) {
+    return check(tx, tx.id(), signatureValid, state, Set.of(), timeMillis);
+  }
+
+  private ValidationCode check(
+      SignedTransaction stx,
+      Hash id,
+      boolean signatureValid,
+      StateReader state,
+      Set<Hash> earlierInBlock,
+      long timeMillis) {
+    Transaction tx = stx.body();
+    if (!tx.chainId().equals(chainId)) {
+      return ValidationCode.WRONG_CHAIN;
+    }
+    if (!tx.channel().equals(genesis.channel())) {
+      return ValidationCode.WRONG_CHANNEL;
+    }
+    if (!signatureValid) {
+      return ValidationCode.BAD_SIGNATURE;
+    }
+    if (genesis.member(tx.signer()).isEmpty()) {
+      return ValidationCode.UNKNOWN_SIGNER;
+    }
+    if (earlierInBlock.contains(id) || state.get(Keys.tx(id)) != null) {
+      return ValidationCode.DUPLICATE;
+    }
+    if (Math.abs(tx.timestampMillis() - timeMillis) > TIME_WINDOW_MILLIS) {
+      return ValidationCode.TIMESTAMP_OUT_OF_WINDOW;
+    }
+    byte[] last = state.get(Keys.nonce(tx.signer()));
+    if (tx.nonce() <= (last == null ? 0 : Keys.getLong(last, 0))) {
+      return ValidationCode.NONCE_REUSED;
+    }
+    Integer active = genesis.contracts().get(tx.contractId());
+    if (active == null || contracts.find(tx.contractId(), active).isEmpty()) {
+      return ValidationCode.UNKNOWN_CONTRACT;
+    }
+    if (active != tx.contractVersion()) {
+      return ValidationCode.WRONG_CONTRACT_VERSION;
+    }
+    return ValidationCode.OK;
+  }
+
+  /**
+   * Executes transactions on top of {@code prev} as block {@code prev.height() + 1}.
+   *
+   * @param base committed state as of {@code prev}
+   * @param timestampMillis the block time; callers ensure it is not before {@code prev}'s
+   * @param proposer the node building (or having built) the block
+   */
+  public Result execute(
+      StateReader base,
+      Head prev,
+      long timestampMillis,
+      PublicKey proposer,
+      List<SignedTransaction> txs) {
+    boolean[] sigOk = signatures.verify(txs);
+    TreeMap<byte[], byte @Nullable []> writes = new TreeMap<>(KEY_ORDER);
+    StateReader overlay = key -> writes.containsKey(key) ? writes.get(key) : base.get(key);
+    List<Receipt> receipts = new ArrayList<>(txs.size());
+    Set<Hash> ids = new HashSet<>();
+    long height = prev.height() + 1;
+    for (int i = 0; i < txs.size(); i++) {
+      SignedTransaction stx = txs.get(i);
+      Hash id = stx.id();
+      ValidationCode code = check(stx, id, sigOk[i], overlay, ids, timestampMillis);
+      ids.add(id);
+      Transaction tx = stx.body();
+      if (code.compareTo(ValidationCode.NONCE_REUSED) > 0 || code == ValidationCode.OK) {
+        writes.put(Keys.nonce(tx.signer()), Keys.longBytes(tx.nonce()));
+      }
+      if (code != ValidationCode.OK) {
+        receipts.add(Receipt.rejected(id, code, "", code.description()));
+        continue;
+      }
+      Contract contract = contracts.find(tx.contractId(), tx.contractVersion()).orElseThrow();
+      Invocation inv = new Invocation(stx, id, height, timestampMillis, overlay);
+      Outcome outcome;
+      try {
+        outcome = contract.invoke(inv);
+      } catch (RuntimeException | StackOverflowError e) {
+        outcome = Outcome.rejected("contract.failed", "The contract failed while executing.");
+      }
+      switch (outcome) {
+        case Outcome.Accepted a -> {
+          writes.putAll(inv.writes);
+          receipts.add(new Receipt(id, ValidationCode.OK, "", "", a.value(), inv.events));
+        }
+        case Outcome.Rejected r ->
+            receipts.add(
+                Receipt.rejected(id, ValidationCode.CONTRACT_REJECTED, r.code(), r.message()));
+      }
+    }
+    Hash stateRoot = nextStateRoot(prev.stateRoot(), writes);
+    BlockHeader header =
+        new BlockHeader(
+            chainId,
+            genesis.channel(),
+            height,
+            prev.hash(),
+            Block.txRoot(txs),
+            Block.receiptsRoot(receipts),
+            stateRoot,
+            timestampMillis,
+            proposer,
+            txs.size());
+    return new Result(header, List.copyOf(receipts), writes);
+  }
+
+  /** SHA-256(previous root ‖ SHA-256(canonical sorted write set)). */
+  public static Hash nextStateRoot(Hash previous, SortedMap<byte[], byte @Nullable []> writes) {
+    CanonicalWriter w = new CanonicalWriter(64 + writes.size() * 64);
+    w.i32(writes.size());
+    for (Map.Entry<byte[], byte @Nullable []> e : writes.entrySet()) {
+      w.bytes(e.getKey());
+      byte[] v = e.getValue();
+      w.bool(v != null);
+      if (v != null) {
+        w.bytes(v);
+      }
+    }
+    return Hash.sha256(previous.bytes(), Hash.sha256(w.toByteArray()).bytes());
+  }
+
+  /** Orders keys as unsigned bytes, like the stores. */
+  public static java.util.Comparator<byte[]> keyOrder() {
+    return KEY_ORDER;
+  }
+
+  private static final class Comparator implements java.util.Comparator<byte[]> {
+    @Override
+    public int compare(byte[] a, byte[] b) {
+      return Arrays.compareUnsigned(a, b);
+    }
+  }
+
+  /** The context one contract call sees; its writes are kept only if the contract accepts. */
+  private final class Invocation implements ContractContext {
+    private final SignedTransaction stx;
+    private final Hash id;
+    private final long height;
+    private final long time;
+    private final StateReader base;
+    private final byte[] prefix;
+    private final TreeMap<byte[], byte @Nullable []> writes = new TreeMap<>(KEY_ORDER);
+    private final List<ContractEvent> events = new ArrayList<>();
+    private final Genesis.Member member;
+
+    Invocation(SignedTransaction stx, Hash id, long height, long time, StateReader base) {
+      this.stx = stx;
+      this.id = id;
+      this.height = height;
+      this.time = time;
+      this.base = base;
+      this.prefix = Keys.statePrefix(stx.body().contractId());
+      this.member = genesis.member(stx.body().signer()).orElseThrow();
+    }
+
+    @Override
+    public String method() {
+      return stx.body().method();
+    }
+
+    @Override
+    public byte[] args() {
+      return stx.body().args();
+    }
+
+    @Override
+    public PublicKey signer() {
+      return stx.body().signer();
+    }
+
+    @Override
+    public String signerMember() {
+      return member.id();
+    }
+
+    @Override
+    public String signerRole() {
+      return member.role();
+    }
+
+    @Override
+    public Hash transactionId() {
+      return id;
+    }
+
+    @Override
+    public long blockHeight() {
+      return height;
+    }
+
+    @Override
+    public long blockTimeMillis() {
+      return time;
+    }
+
+    @Override
+    public Optional<byte[]> get(byte[] key) {
+      byte[] k = Keys.state(prefix, checkKey(key));
+      byte[] v = writes.containsKey(k) ? writes.get(k) : base.get(k);
+      return Optional.ofNullable(v == null ? null : v.clone());
+    }
+
+    @Override
+    public void put(byte[] key, byte[] value) {
+      if (value.length > MAX_VALUE_BYTES) {
+        throw new IllegalArgumentException("a value is at most " + MAX_VALUE_BYTES + " bytes");
+      }
+      writes.put(Keys.state(prefix, checkKey(key)), value.clone());
+    }
+
+    @Override
+    public void delete(byte[] key) {
+      writes.put(Keys.state(prefix, checkKey(key)), null);
+    }
+
+    @Override
+    public void emit(String name, byte[] data) {
+      if (events.size() >= Receipt.MAX_EVENTS) {
+        throw new IllegalStateException("at most " + Receipt.MAX_EVENTS + " events per call");
+      }
+      if (name.isEmpty() || name.length() > 64) {
+        throw new IllegalArgumentException("an event name has 1 to 64 characters");
+      }
+      events.add(new ContractEvent(name, data));
+    }
+
+    private byte[] checkKey(byte[] key) {
+      if (key.length == 0 || key.length > MAX_KEY_BYTES) {
+        throw new IllegalArgumentException("a key has 1 to " + MAX_KEY_BYTES + " bytes");
+      }
+      return key;
+    }
+  }
+}
