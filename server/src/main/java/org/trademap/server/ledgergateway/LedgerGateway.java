@@ -80,7 +80,7 @@ public class LedgerGateway {
     CompletableFuture<SubmitResult> outcome;
     try {
       outcome = ledger.submit(signedTransaction);
-    } catch (IllegalStateException e) {
+    } catch (RuntimeException e) {
       throw new LedgerUnavailableException("the ledger node does not take submissions", e);
     }
     try {

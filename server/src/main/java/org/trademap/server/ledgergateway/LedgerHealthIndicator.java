@@ -1,28 +1,33 @@
 package org.trademap.server.ledgergateway;
 
+import java.util.Optional;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
-import org.trademap.ledger.api.node.Ledger;
 import org.trademap.ledger.api.node.LedgerStatus;
+import org.trademap.ledger.core.node.LedgerNode;
 
 /**
  * {@code ledger} in {@code /actuator/health}: UP with the channel, height and Raft role while the
- * node answers, DOWN once it is closed or failing.
+ * node serves, DOWN once it stopped serving (a failure it reported, or closed).
  */
 @Component
 class LedgerHealthIndicator implements HealthIndicator {
-  private final Ledger ledger;
+  private final LedgerNode node;
 
-  LedgerHealthIndicator(Ledger ledger) {
-    this.ledger = ledger;
+  LedgerHealthIndicator(LedgerNode node) {
+    this.node = node;
   }
 
   @Override
   public Health health() {
+    Optional<String> failure = node.failure();
+    if (failure.isPresent()) {
+      return Health.down().withDetail("error", failure.get()).build();
+    }
     LedgerStatus status;
     try {
-      status = ledger.status();
+      status = node.status();
     } catch (RuntimeException e) {
       return Health.down().withDetail("error", "the ledger node is not serving").build();
     }
