@@ -261,7 +261,7 @@ public final class LedgerNode implements Ledger {
     RaftServerConfigKeys.Rpc.setTimeoutMax(
         p, TimeDuration.valueOf(election * 2, TimeUnit.MILLISECONDS));
     RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("64MB"));
-    RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf("24MB"));
+    RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf("32MB"));
     RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf("24MB"));
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
     RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
