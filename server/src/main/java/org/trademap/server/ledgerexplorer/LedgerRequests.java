@@ -49,7 +49,8 @@ final class LedgerRequests {
   }
 
   static ProblemException blockNotFound(long height) {
-    return ProblemException.of(HttpStatus.NOT_FOUND, "ledger.block-not-found", height)
+    return ProblemException.of(
+            HttpStatus.NOT_FOUND, "ledger.block-not-found", Long.toString(height))
         .with("height", height);
   }
 

@@ -62,10 +62,10 @@ class ProblemResponses {
     if (wantsPage(request)) {
       ModelAndView page = new ModelAndView("error");
       page.setStatus(status);
-      page.addObject("status", status.value());
-      page.addObject("title", title);
-      page.addObject("detail", detail);
-      page.addObject("code", problem.code());
+      page.addObject("problemStatus", status.value());
+      page.addObject("problemTitle", title);
+      page.addObject("problemDetail", detail);
+      page.addObject("problemCode", problem.code());
       return page;
     }
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);

@@ -88,11 +88,15 @@ class ExplorerPagesIT extends RunningServer {
 
   @Test
   void blocksAboveTheHeadGetAFriendlyNotFoundPage() {
-    Http.Response page = http().getPage("/explorer/blocks/" + (height + 1000));
+    long above = height + 1000;
+    Http.Response page = http().getPage("/explorer/blocks/" + above);
 
     assertThat(page.status()).isEqualTo(404);
     assertThat(page.contentType()).startsWith("text/html");
-    assertThat(page.body()).contains("Block not found").contains("ledger.block-not-found");
+    assertThat(page.body())
+        .contains("<title>Block not found</title>")
+        .contains("no block at height " + above + " yet")
+        .contains("ledger.block-not-found");
   }
 
   @Test

@@ -238,6 +238,7 @@ class LedgerApiIT extends RunningServer {
         assertProblem(http().get("/api/v1/ledger/blocks/" + above), 404, "ledger.block-not-found");
 
     assertThat(problem.path("height").asLong()).isEqualTo(above);
+    assertThat(problem.path("detail").asString()).contains("height " + above + " yet");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.trademap.server.ledgergateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.trademap.ledger.core.node.LedgerIntegrityException;
@@ -14,9 +15,9 @@ class LedgerIntegrityFailureAnalyzerTest {
         new IllegalStateException(
             "bean creation failed", new LedgerIntegrityException(7, "the state root differs"));
 
-    FailureAnalysis analysis = new LedgerIntegrityFailureAnalyzer().analyze(startFailure);
+    FailureAnalysis analysis =
+        Objects.requireNonNull(new LedgerIntegrityFailureAnalyzer().analyze(startFailure));
 
-    assertThat(analysis).isNotNull();
     assertThat(analysis.getDescription()).contains("height 7").contains("the state root differs");
     assertThat(analysis.getAction()).contains("ledger verify --data");
   }
