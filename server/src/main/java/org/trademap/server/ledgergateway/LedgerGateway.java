@@ -84,7 +84,7 @@ public class LedgerGateway {
       throw new LedgerUnavailableException("the ledger node does not take submissions", e);
     }
     try {
-      SubmitResult result = outcome.get(submitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      SubmitResult result = outcome.get(submitTimeout.toNanos(), TimeUnit.NANOSECONDS);
       log.debug("transaction {}: {}", result.txId(), result.code());
       return result;
     } catch (TimeoutException e) {
