@@ -3,7 +3,6 @@ package org.trademap.ledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.function.Function;
 import org.trademap.ledger.api.codec.EncodingException;
@@ -41,35 +40,34 @@ public final class CodecAssertions {
   /** A valid encoding followed by extra bytes is refused. */
   public static void assertRejectsTrailingBytes(
       byte[] bytes, byte[] extra, Function<byte[], ?> decode) {
-    byte[] longer = concat(bytes, extra);
+    byte[] longer = TestBytes.concat(bytes, extra);
     assertThatThrownBy(() -> decode.apply(longer))
         .isInstanceOf(EncodingException.class)
         .hasMessage(extra.length + " trailing bytes after the value");
   }
 
-  public static byte[] concat(byte[]... parts) {
-    int size = 0;
-    for (byte[] part : parts) {
-      size += part.length;
+  /**
+   * The decoder is the inverse of the encoder on everything it accepts: after {@code bytes} are
+   * corrupted at one position, they are either refused or they decode to a value whose encoding is
+   * exactly the corrupted bytes. A decoder that accepted two spellings of one value would let two
+   * nodes hash the same value differently.
+   */
+  public static <T> void assertCorruptionIsRefusedOrCanonical(
+      byte[] bytes,
+      int position,
+      int value,
+      Function<T, byte[]> encode,
+      Function<byte[], T> decode) {
+    if (bytes.length == 0) {
+      return;
     }
-    ByteBuffer out = ByteBuffer.allocate(size);
-    for (byte[] part : parts) {
-      out.put(part);
+    byte[] corrupted = TestBytes.withByteAt(bytes, Math.floorMod(position, bytes.length), value);
+    T decoded;
+    try {
+      decoded = decode.apply(corrupted);
+    } catch (EncodingException refused) {
+      return;
     }
-    return out.array();
-  }
-
-  /** A copy of {@code bytes} with the big-endian int at {@code offset} replaced. */
-  public static byte[] withIntAt(byte[] bytes, int offset, int value) {
-    byte[] copy = bytes.clone();
-    ByteBuffer.wrap(copy).putInt(offset, value);
-    return copy;
-  }
-
-  /** A copy of {@code bytes} with one byte replaced. */
-  public static byte[] withByteAt(byte[] bytes, int offset, int value) {
-    byte[] copy = bytes.clone();
-    copy[offset] = (byte) value;
-    return copy;
+    assertThat(encode.apply(decoded)).isEqualTo(corrupted);
   }
 }

@@ -2,14 +2,19 @@ package org.trademap.ledger.api.block;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.trademap.ledger.api.CodecAssertions.assertCorruptionIsRefusedOrCanonical;
 import static org.trademap.ledger.api.CodecAssertions.assertRejectsEveryTruncation;
 import static org.trademap.ledger.api.CodecAssertions.assertRejectsTrailingBytes;
 import static org.trademap.ledger.api.CodecAssertions.assertRoundTrip;
-import static org.trademap.ledger.api.CodecAssertions.concat;
-import static org.trademap.ledger.api.CodecAssertions.withByteAt;
+import static org.trademap.ledger.api.TestBytes.ascii;
+import static org.trademap.ledger.api.TestBytes.concat;
+import static org.trademap.ledger.api.TestBytes.filled;
+import static org.trademap.ledger.api.TestBytes.int32;
+import static org.trademap.ledger.api.TestBytes.withByteAt;
 
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.IntStream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
@@ -93,6 +98,13 @@ class BlockEncodingTest {
     assertThatThrownBy(() -> decodeHeader(withByteAt(header.encode(), 0, tag)))
         .isInstanceOf(EncodingException.class)
         .hasMessage("unknown block header format " + tag);
+  }
+
+  @Property(tries = 300)
+  void corruptedHeadersAreRefusedOrDecodeCanonically(
+      @ForAll("headers") BlockHeader header, @ForAll int position, @ForAll byte value) {
+    assertCorruptionIsRefusedOrCanonical(
+        header.encode(), position, value, BlockHeader::encode, BlockEncodingTest::decodeHeader);
   }
 
   @Test
@@ -181,6 +193,17 @@ class BlockEncodingTest {
     assertRejectsTrailingBytes(encodeReceipt(receipt), extra, BlockEncodingTest::decodeReceipt);
   }
 
+  @Property(tries = 300)
+  void corruptedReceiptsAreRefusedOrDecodeCanonically(
+      @ForAll("receipts") Receipt receipt, @ForAll int position, @ForAll byte value) {
+    assertCorruptionIsRefusedOrCanonical(
+        encodeReceipt(receipt),
+        position,
+        value,
+        BlockEncodingTest::encodeReceipt,
+        BlockEncodingTest::decodeReceipt);
+  }
+
   @Test
   void receiptHashIsTheSha256OfItsEncoding() {
     Receipt receipt = receipt(List.of(new ContractEvent("kyc.registered", new byte[] {1, 2})));
@@ -219,7 +242,7 @@ class BlockEncodingTest {
   @Test
   void receiptsAcceptTheMaximumNumberOfEvents() {
     List<ContractEvent> events =
-        java.util.stream.IntStream.range(0, Receipt.MAX_EVENTS)
+        IntStream.range(0, Receipt.MAX_EVENTS)
             .mapToObj(i -> new ContractEvent("e" + i, new byte[] {(byte) i}))
             .toList();
 
@@ -292,6 +315,13 @@ class BlockEncodingTest {
         .hasMessage("unknown block header format " + tag);
   }
 
+  @Property(tries = 300)
+  void corruptedBlocksAreRefusedOrDecodeCanonically(
+      @ForAll("blocks") Block block, @ForAll int position, @ForAll byte value) {
+    assertCorruptionIsRefusedOrCanonical(
+        block.encode(), position, value, Block::encode, Block::decode);
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {-1, Integer.MIN_VALUE, Block.MAX_TRANSACTIONS + 1, Integer.MAX_VALUE})
   void blocksRefuseNegativeOrOversizedTransactionCounts(int count) {
@@ -352,21 +382,7 @@ class BlockEncodingTest {
         tail);
   }
 
-  private static byte[] int32(int value) {
-    return new CanonicalWriter().i32(value).toByteArray();
-  }
-
   private static Hash hash(int fill) {
     return new Hash(filled(32, fill));
-  }
-
-  private static byte[] ascii(String s) {
-    return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  }
-
-  private static byte[] filled(int size, int value) {
-    byte[] out = new byte[size];
-    java.util.Arrays.fill(out, (byte) value);
-    return out;
   }
 }

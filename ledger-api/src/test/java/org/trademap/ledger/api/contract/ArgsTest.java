@@ -2,6 +2,7 @@ package org.trademap.ledger.api.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.trademap.ledger.api.CodecAssertions.assertCorruptionIsRefusedOrCanonical;
 import static org.trademap.ledger.api.CodecAssertions.assertRejectsEveryTruncation;
 import static org.trademap.ledger.api.CodecAssertions.assertRejectsTrailingBytes;
 
@@ -47,6 +48,13 @@ class ArgsTest {
   void refusesTrailingBytes(
       @ForAll("fields") List<byte[]> fields, @ForAll @Size(min = 1, max = 40) byte[] extra) {
     assertRejectsTrailingBytes(Args.encode(fields), extra, b -> Args.decode(b, fields.size()));
+  }
+
+  @Property(tries = 300)
+  void corruptedBytesAreRefusedOrDecodeCanonically(
+      @ForAll("fields") List<byte[]> fields, @ForAll int position, @ForAll byte value) {
+    assertCorruptionIsRefusedOrCanonical(
+        Args.encode(fields), position, value, Args::encode, b -> Args.decode(b, fields.size()));
   }
 
   @Test

@@ -3,8 +3,12 @@ package org.trademap.ledger.api.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -17,8 +21,7 @@ import org.trademap.ledger.api.crypto.EdwardsReference.Point;
 
 class Ed25519KeyValidationTest {
   private static final HexFormat HEX = HexFormat.of();
-  private static final byte[] MESSAGE =
-      "transfer everything".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final byte[] MESSAGE = "transfer everything".getBytes(StandardCharsets.UTF_8);
 
   /** Canonical encodings of the eight points of order 1, 2, 4 and 8. */
   static Stream<String> smallOrderPoints() {
@@ -70,7 +73,7 @@ class Ed25519KeyValidationTest {
 
   /** y = p + k for small k: the same y as k, spelled with a value that is not reduced mod p. */
   static Stream<String> nonCanonicalEncodings() {
-    return java.util.stream.IntStream.range(0, 19)
+    return IntStream.range(0, 19)
         .boxed()
         .flatMap(
             k ->
@@ -98,7 +101,7 @@ class Ed25519KeyValidationTest {
   @Test
   void refusesTheAllOnesEncoding() {
     byte[] ones = new byte[32];
-    java.util.Arrays.fill(ones, (byte) 0xFF);
+    Arrays.fill(ones, (byte) 0xFF);
 
     assertThat(Ed25519.isValidPublicKey(new PublicKey(ones))).isFalse();
   }
@@ -159,7 +162,7 @@ class Ed25519KeyValidationTest {
   }
 
   @Provide
-  net.jqwik.api.Arbitrary<KeyPair> keys() {
+  Arbitrary<KeyPair> keys() {
     return LedgerArbitraries.keyPairs();
   }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
@@ -12,6 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,8 +24,8 @@ class Ed25519Test {
   private static final HexFormat HEX = HexFormat.of();
 
   /** RFC 8032 §7.1, typed in from the RFC text. */
-  static java.util.stream.Stream<Arguments> rfc8032Vectors() {
-    return java.util.stream.Stream.of(
+  static Stream<Arguments> rfc8032Vectors() {
+    return Stream.of(
         Arguments.of(
             "TEST 1",
             "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
@@ -136,7 +139,7 @@ class Ed25519Test {
   void aNonCanonicalSIsRefused(
       @ForAll("keys") KeyPair key, @ForAll @Size(max = 64) byte[] message) {
     byte[] sig = key.sign(message).bytes();
-    byte[] s = java.util.Arrays.copyOfRange(sig, 32, 64);
+    byte[] s = Arrays.copyOfRange(sig, 32, 64);
     BigInteger value = EdwardsReference.fromLittleEndian(s);
     assertThat(value).isLessThan(EdwardsReference.L);
     byte[] malleated = sig.clone();
@@ -152,7 +155,7 @@ class Ed25519Test {
     assertThat(key.sign(message)).isEqualTo(Ed25519.sign(key.privateKeyBytes(), message));
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void refusesPrivateKeysThatAreNot32Bytes() {
     assertThatThrownBy(() -> Ed25519.publicKey(new byte[31]))
         .isInstanceOf(IllegalArgumentException.class)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class HashAndKeysTest {
@@ -96,6 +97,6 @@ class HashAndKeysTest {
         .isEqualTo(pair.publicKey());
     assertThat(pair.toString())
         .isEqualTo("KeyPair[" + pair.publicKey().shortId() + "]")
-        .doesNotContain(java.util.HexFormat.of().formatHex(pair.privateKeyBytes()));
+        .doesNotContain(HexFormat.of().formatHex(pair.privateKeyBytes()));
   }
 }

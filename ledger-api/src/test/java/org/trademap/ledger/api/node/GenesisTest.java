@@ -2,13 +2,15 @@ package org.trademap.ledger.api.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.trademap.ledger.api.CodecAssertions.assertCorruptionIsRefusedOrCanonical;
 import static org.trademap.ledger.api.CodecAssertions.assertRejectsEveryTruncation;
 import static org.trademap.ledger.api.CodecAssertions.assertRejectsTrailingBytes;
 import static org.trademap.ledger.api.CodecAssertions.assertRoundTrip;
-import static org.trademap.ledger.api.CodecAssertions.withByteAt;
+import static org.trademap.ledger.api.TestBytes.ascii;
+import static org.trademap.ledger.api.TestBytes.withByteAt;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +68,13 @@ class GenesisTest {
     assertThatThrownBy(() -> Genesis.decode(withByteAt(genesis.encode(), 0, tag)))
         .isInstanceOf(EncodingException.class)
         .hasMessage("unknown genesis format " + tag);
+  }
+
+  @Property(tries = 500)
+  void corruptedBytesAreRefusedOrDecodeCanonically(
+      @ForAll("geneses") Genesis genesis, @ForAll int position, @ForAll byte value) {
+    assertCorruptionIsRefusedOrCanonical(
+        genesis.encode(), position, value, Genesis::encode, Genesis::decode);
   }
 
   @Test
@@ -268,13 +277,9 @@ class GenesisTest {
     return new CanonicalWriter().string(id).i32(version).toByteArray();
   }
 
-  private static byte[] ascii(String s) {
-    return s.getBytes(StandardCharsets.US_ASCII);
-  }
-
   private static PublicKey key(int fill) {
     byte[] bytes = new byte[32];
-    java.util.Arrays.fill(bytes, (byte) fill);
+    Arrays.fill(bytes, (byte) fill);
     return new PublicKey(bytes);
   }
 }

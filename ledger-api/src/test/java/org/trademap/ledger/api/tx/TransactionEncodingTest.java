@@ -2,16 +2,20 @@ package org.trademap.ledger.api.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.trademap.ledger.api.CodecAssertions.assertCorruptionIsRefusedOrCanonical;
 import static org.trademap.ledger.api.CodecAssertions.assertRejectsEveryTruncation;
 import static org.trademap.ledger.api.CodecAssertions.assertRejectsTrailingBytes;
 import static org.trademap.ledger.api.CodecAssertions.assertRoundTrip;
-import static org.trademap.ledger.api.CodecAssertions.concat;
-import static org.trademap.ledger.api.CodecAssertions.withByteAt;
-import static org.trademap.ledger.api.CodecAssertions.withIntAt;
+import static org.trademap.ledger.api.TestBytes.ascii;
+import static org.trademap.ledger.api.TestBytes.concat;
+import static org.trademap.ledger.api.TestBytes.filled;
+import static org.trademap.ledger.api.TestBytes.withByteAt;
+import static org.trademap.ledger.api.TestBytes.withIntAt;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -75,11 +79,20 @@ class TransactionEncodingTest {
   @Property(tries = 50)
   void refusesAnyOtherFormatTag(
       @ForAll("signedTransactions") SignedTransaction tx, @ForAll @IntRange(max = 255) int tag) {
-    net.jqwik.api.Assume.that(tag != Transaction.FORMAT);
+    Assume.that(tag != Transaction.FORMAT);
 
     assertThatThrownBy(() -> SignedTransaction.decode(withByteAt(tx.encode(), 0, tag)))
         .isInstanceOf(EncodingException.class)
         .hasMessage("unknown transaction format " + tag);
+  }
+
+  @Property(tries = 500)
+  void corruptedBytesAreRefusedOrDecodeCanonically(
+      @ForAll("signedTransactions") SignedTransaction tx,
+      @ForAll int position,
+      @ForAll byte value) {
+    assertCorruptionIsRefusedOrCanonical(
+        tx.encode(), position, value, SignedTransaction::encode, SignedTransaction::decode);
   }
 
   @Provide
@@ -260,15 +273,5 @@ class TransactionEncodingTest {
             .i64(0)
             .toByteArray();
     return concat(body, SIGNATURE);
-  }
-
-  private static byte[] ascii(String s) {
-    return s.getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static byte[] filled(int size, int value) {
-    byte[] out = new byte[size];
-    java.util.Arrays.fill(out, (byte) value);
-    return out;
   }
 }

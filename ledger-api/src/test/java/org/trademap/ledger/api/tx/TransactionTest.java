@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.UnaryOperator;
-import net.jqwik.api.Arbitraries;
+import java.util.function.BiFunction;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -23,6 +23,27 @@ import org.trademap.ledger.api.crypto.PublicKey;
 class TransactionTest {
   private static final KeyPair ALICE = KeyPair.fromPrivateKey(seed(1));
   private static final KeyPair BOB = KeyPair.fromPrivateKey(seed(2));
+
+  private static final List<FieldChange> FIELD_CHANGES =
+      List.of(
+          new FieldChange(
+              "chain id", (t, k) -> copy(t).chainId(Hash.sha256(t.chainId().bytes())).build()),
+          new FieldChange("channel", (t, k) -> copy(t).channel(rename(t.channel())).build()),
+          new FieldChange(
+              "contract id", (t, k) -> copy(t).contractId(rename(t.contractId())).build()),
+          new FieldChange(
+              "contract version",
+              (t, k) ->
+                  copy(t)
+                      .contractVersion(t.contractVersion() == 1 ? 2 : t.contractVersion() - 1)
+                      .build()),
+          new FieldChange("method", (t, k) -> copy(t).method(rename(t.method())).build()),
+          new FieldChange("args: one more byte", (t, k) -> copy(t).args(append(t.args())).build()),
+          new FieldChange("args: a flipped bit", (t, k) -> copy(t).args(flip(t.args())).build()),
+          new FieldChange("signer", (t, k) -> copy(t).signer(k.publicKey()).build()),
+          new FieldChange("nonce", (t, k) -> copy(t).nonce(t.nonce() ^ 1).build()),
+          new FieldChange(
+              "timestamp", (t, k) -> copy(t).timestampMillis(t.timestampMillis() + 1).build()));
 
   /** A body signed by its own signer, with a second key pair to tamper with. */
   record Signed(KeyPair key, KeyPair other, SignedTransaction tx) {}
@@ -52,57 +73,21 @@ class TransactionTest {
     assertThat(SignedTransaction.decode(s.tx().encode()).verifySignature()).isTrue();
   }
 
-  @Property(tries = 300)
-  void changingAnyBodyFieldBreaksTheSignature(
-      @ForAll("signed") Signed s, @ForAll("fieldChanges") FieldChange change) {
-    Transaction changed = change.apply(s.tx().body(), s.other());
-    assertThat(changed).isNotEqualTo(s.tx().body());
+  @Property(tries = 100)
+  void changingAnyBodyFieldBreaksTheSignature(@ForAll("signed") Signed s) {
+    for (FieldChange change : FIELD_CHANGES) {
+      Transaction changed = change.change().apply(s.tx().body(), s.other());
+      assertThat(changed).as(change.field()).isNotEqualTo(s.tx().body());
 
-    SignedTransaction tampered = new SignedTransaction(changed, s.tx().signature());
+      SignedTransaction tampered = new SignedTransaction(changed, s.tx().signature());
 
-    assertThat(tampered.verifySignature()).as(change.field()).isFalse();
-    assertThat(tampered.id()).isNotEqualTo(s.tx().id());
-  }
-
-  /** A change of one body field; {@code other} is a key that did not sign. */
-  record FieldChange(
-      String field, java.util.function.BiFunction<Transaction, KeyPair, Transaction> f) {
-    Transaction apply(Transaction tx, KeyPair other) {
-      return f.apply(tx, other);
-    }
-
-    @Override
-    public String toString() {
-      return field;
+      assertThat(tampered.verifySignature()).as(change.field()).isFalse();
+      assertThat(tampered.id()).as(change.field()).isNotEqualTo(s.tx().id());
     }
   }
 
-  @Provide
-  Arbitrary<FieldChange> fieldChanges() {
-    UnaryOperator<String> rename = s -> s.equals("a") ? "b" : "a";
-    return Arbitraries.of(
-        List.of(
-            new FieldChange(
-                "chain id", (t, k) -> copy(t).chainId(Hash.sha256(t.chainId().bytes())).build()),
-            new FieldChange(
-                "channel", (t, k) -> copy(t).channel(rename.apply(t.channel())).build()),
-            new FieldChange(
-                "contract id", (t, k) -> copy(t).contractId(rename.apply(t.contractId())).build()),
-            new FieldChange(
-                "contract version",
-                (t, k) ->
-                    copy(t)
-                        .contractVersion(t.contractVersion() == 1 ? 2 : t.contractVersion() - 1)
-                        .build()),
-            new FieldChange("method", (t, k) -> copy(t).method(rename.apply(t.method())).build()),
-            new FieldChange(
-                "args: one more byte", (t, k) -> copy(t).args(append(t.args())).build()),
-            new FieldChange("args: a flipped bit", (t, k) -> copy(t).args(flip(t.args())).build()),
-            new FieldChange("signer", (t, k) -> copy(t).signer(k.publicKey()).build()),
-            new FieldChange("nonce", (t, k) -> copy(t).nonce(t.nonce() ^ 1).build()),
-            new FieldChange(
-                "timestamp", (t, k) -> copy(t).timestampMillis(t.timestampMillis() + 1).build())));
-  }
+  /** A change of one body field, given the body and a key that did not sign it. */
+  record FieldChange(String field, BiFunction<Transaction, KeyPair, Transaction> change) {}
 
   @Test
   void signWithRefusesAKeyThatIsNotTheSigner() {
@@ -198,8 +183,13 @@ class TransactionTest {
     return copy(t).signer(signer).build();
   }
 
+  /** Another valid name. */
+  private static String rename(String name) {
+    return name.equals("a") ? "b" : "a";
+  }
+
   private static byte[] append(byte[] bytes) {
-    byte[] out = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+    byte[] out = Arrays.copyOf(bytes, bytes.length + 1);
     out[bytes.length] = 0x42;
     return out;
   }
