@@ -96,9 +96,15 @@ public record Genesis(
               new PublicKey(r.fixed(PublicKey.SIZE, "member key"))));
     }
     int c = r.count(1000, "contracts");
-    Map<String, Integer> contracts = new TreeMap<>();
+    TreeMap<String, Integer> contracts = new TreeMap<>();
     for (int i = 0; i < c; i++) {
-      contracts.put(r.string(64, "contract id"), r.i32("contract version"));
+      String id = r.string(64, "contract id");
+      // encode() writes the ids in map order; any other order (or a repeat) would decode to a
+      // document whose encoding, and so whose chain id, differs from the bytes read.
+      if (!contracts.isEmpty() && id.compareTo(contracts.lastKey()) <= 0) {
+        throw new EncodingException("contract ids must be in strictly ascending order");
+      }
+      contracts.put(id, r.i32("contract version"));
     }
     r.end();
     try {
