@@ -124,7 +124,7 @@ public final class LedgerArbitraries {
   }
 
   public static Arbitrary<ContractEvent> events() {
-    return Combinators.combine(text(64), bytes(100)).as(ContractEvent::new);
+    return Combinators.combine(names(), bytes(100)).as(ContractEvent::new);
   }
 
   public static Arbitrary<Receipt> receipts() {
@@ -177,7 +177,7 @@ public final class LedgerArbitraries {
   }
 
   public static Arbitrary<Genesis.Member> members() {
-    return Combinators.combine(names(), text(64), publicKeyBytes()).as(Genesis.Member::new);
+    return Combinators.combine(names(), names(), publicKeyBytes()).as(Genesis.Member::new);
   }
 
   public static Arbitrary<Genesis> geneses() {
