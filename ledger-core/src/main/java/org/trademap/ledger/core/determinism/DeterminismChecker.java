@@ -80,10 +80,12 @@ import org.trademap.ledger.api.contract.Contract;
  * one transaction to the next and differ between a node that restarted and one that did not.
  *
  * <p>What the check cannot see: it assumes every node runs the same JDK (hash iteration orders and
- * time-zone rules are the JDK's), and it does not track values, so iterating a {@code HashMap}
- * whose keys hash by identity (enums, classes without {@code hashCode}) is not caught: prefer
- * {@code TreeMap}, {@code EnumMap} or {@code LinkedHashMap}. Mutating a collection held in a static
- * final field is not caught either.
+ * time-zone rules are the JDK's), and it does not track values, so identity hash codes reached
+ * through {@code Object.hashCode} or {@code Object.toString} are not caught: iterating a {@code
+ * HashMap} whose keys hash by identity (enums, classes without {@code hashCode}) or printing an
+ * object without its own {@code toString}. Prefer {@code TreeMap}, {@code EnumMap} or {@code
+ * LinkedHashMap}, and records. Mutating a collection held in a static final field is not caught
+ * either.
  */
 public final class DeterminismChecker {
 
