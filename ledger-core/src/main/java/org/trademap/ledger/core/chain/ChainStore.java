@@ -9,6 +9,7 @@ import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.crypto.PublicKey;
 import org.trademap.ledger.api.node.Genesis;
 import org.trademap.ledger.api.node.TransactionRecord;
+import org.trademap.ledger.api.tx.ValidationCode;
 import org.trademap.ledger.core.store.KeyValueStore;
 import org.trademap.ledger.core.store.StorageException;
 import org.trademap.ledger.core.store.WriteBatch;
@@ -122,6 +123,10 @@ public final class ChainStore {
     }
     long height = block.height();
     for (int i = 0; i < block.transactions().size(); i++) {
+      if (block.receipts().get(i).code() == ValidationCode.DUPLICATE) {
+        // The id already points at the first copy; a rejected copy must not move it.
+        continue;
+      }
       byte[] loc = new byte[12];
       Keys.putLong(loc, 0, height);
       java.nio.ByteBuffer.wrap(loc, 8, 4).putInt(i);
