@@ -81,6 +81,8 @@ public class LedgerGateway {
     try {
       outcome = ledger.submit(signedTransaction);
     } catch (RuntimeException e) {
+      log.warn(
+          "transaction {}: the ledger node does not take submissions: {}", txId, e.getMessage());
       throw new LedgerUnavailableException("the ledger node does not take submissions", e);
     }
     try {
@@ -94,6 +96,7 @@ public class LedgerGateway {
       Thread.currentThread().interrupt();
       throw new LedgerUnavailableException("interrupted while waiting for the ledger", e);
     } catch (ExecutionException e) {
+      log.warn("transaction {}: the ledger node could not process it: {}", txId, e.getCause());
       throw new LedgerUnavailableException("the ledger node failed to process a submission", e);
     }
   }
