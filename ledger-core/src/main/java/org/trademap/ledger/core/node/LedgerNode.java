@@ -43,7 +43,6 @@ import org.slf4j.LoggerFactory;
 import org.trademap.ledger.api.block.Block;
 import org.trademap.ledger.api.block.Receipt;
 import org.trademap.ledger.api.codec.EncodingException;
-import org.trademap.ledger.api.contract.Contract;
 import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.crypto.KeyPair;
 import org.trademap.ledger.api.crypto.PublicKey;
@@ -57,6 +56,7 @@ import org.trademap.ledger.api.tx.SignedTransaction;
 import org.trademap.ledger.api.tx.ValidationCode;
 import org.trademap.ledger.core.chain.ChainStore;
 import org.trademap.ledger.core.chain.Head;
+import org.trademap.ledger.core.determinism.DeterminismChecker;
 import org.trademap.ledger.core.exec.BlockExecutor;
 import org.trademap.ledger.core.exec.ContractRegistry;
 import org.trademap.ledger.core.exec.SignatureChecker;
@@ -166,7 +166,7 @@ public final class LedgerNode implements Ledger {
 
   /** The contracts on the class path, each passed through the determinism check. */
   public static ContractRegistry discoverContracts() {
-    return ContractRegistry.discover(DeterminismHook.CHECK);
+    return ContractRegistry.discover(c -> DeterminismChecker.requireDeterministic(c.getClass()));
   }
 
   /** Starts a node with an explicit set of contracts (tests, benchmarks). */
@@ -627,12 +627,5 @@ public final class LedgerNode implements Ledger {
     queue.clear();
     verifier.close();
     store.close();
-  }
-
-  /** The determinism check every contract passes before the node accepts it. */
-  static final class DeterminismHook {
-    static final Consumer<Contract> CHECK = c -> {};
-
-    private DeterminismHook() {}
   }
 }
