@@ -1,7 +1,5 @@
 package org.trademap.server.ledgergateway;
 
-import java.time.Duration;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -16,19 +14,12 @@ import org.trademap.server.config.TradeMapProperties;
 class LedgerGatewayConfiguration {
   private static final Logger log = LoggerFactory.getLogger(LedgerGatewayConfiguration.class);
 
-  /** How long start-up waits for a single-member channel to elect this node. */
-  static final Duration ELECTION_WAIT = Duration.ofSeconds(30);
-
-  private static final String LEADER = "leader";
-
   @Bean(destroyMethod = "close")
   LedgerNode ledgerNode(TradeMapProperties properties) {
     NodeConfig config =
         NodeConfig.embedded(properties.dataDir()).withRaftPort(properties.ledger().raftPort());
+    // start() returns once this node leads its one-peer channel, so the first requests are served.
     LedgerNode node = LedgerNode.start(config);
-    if (node.genesis().members().size() == 1) {
-      awaitLeadership(node);
-    }
     LedgerStatus status = node.status();
     log.info(
         "ledger node {} serving channel {} at height {} as {} (data in {})",
@@ -38,26 +29,5 @@ class LedgerGatewayConfiguration {
         status.role(),
         properties.dataDir().toAbsolutePath());
     return node;
-  }
-
-  /**
-   * The only member of its channel becomes leader after one election timeout; until then it cannot
-   * order submissions, so the server waits rather than answer its first requests with 503.
-   */
-  private static void awaitLeadership(LedgerNode node) {
-    Instant deadline = Instant.now().plus(ELECTION_WAIT);
-    while (!LEADER.equals(node.status().role())) {
-      if (Instant.now().isAfter(deadline)) {
-        log.warn("the ledger node was not elected leader within {}", ELECTION_WAIT);
-        return;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        node.close();
-        throw new IllegalStateException("interrupted while waiting for the ledger election", e);
-      }
-    }
   }
 }

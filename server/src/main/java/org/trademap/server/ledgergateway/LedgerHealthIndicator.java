@@ -25,12 +25,10 @@ class LedgerHealthIndicator implements HealthIndicator {
     if (failure.isPresent()) {
       return Health.down().withDetail("error", failure.get()).build();
     }
-    LedgerStatus status;
-    try {
-      status = node.status();
-    } catch (RuntimeException e) {
-      return Health.down().withDetail("error", "the ledger node is not serving").build();
+    if (!node.isServing()) {
+      return Health.down().withDetail("error", "the ledger node is closed").build();
     }
+    LedgerStatus status = node.status();
     return Health.up()
         .withDetail("nodeId", status.nodeId())
         .withDetail("channel", status.channel())

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -152,6 +153,28 @@ public final class LedgerNode implements Ledger {
     this.builder =
         Thread.ofPlatform().name("ledger-block-builder").daemon().unstarted(this::buildLoop);
     builder.start();
+    awaitLeadership(Duration.ofSeconds(30));
+  }
+
+  /**
+   * Waits until this node leads the channel (a one-peer group elects itself within about two
+   * election timeouts), so the first submissions are not refused for want of a leader.
+   */
+  private void awaitLeadership(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!isLeader() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Whether the node takes submissions: open and not stopped by a failed check. */
+  public boolean isServing() {
+    return running && failure == null;
   }
 
   /**
