@@ -54,7 +54,9 @@ import org.trademap.ledger.core.testing.Txs;
  * <p>One ledger is built by a real node once; each test tampers with its own copy.
  */
 class TamperDetectionIT {
-  static final int BLOCKS = 4;
+  /** Batches submitted one after the other; each lands in one block or more. */
+  static final int BATCHES = 4;
+
   static final int TXS_PER_BLOCK = 5;
 
   @TempDir static Path shared;
@@ -73,7 +75,7 @@ class TamperDetectionIT {
         StandardCharsets.UTF_8);
 
     try (LedgerNode node = LedgerNode.start(NodeConfig.embedded(pristine()), TestChain.notes())) {
-      for (int b = 0; b < BLOCKS; b++) {
+      for (int b = 0; b < BATCHES; b++) {
         long nonce = node.nextNonce(node.nodeKey().publicKey());
         List<CompletableFuture<SubmitResult>> futures = new ArrayList<>();
         for (int i = 0; i < TXS_PER_BLOCK; i++) {
@@ -90,7 +92,7 @@ class TamperDetectionIT {
       cliWhileRunning = cli(pristine(), new ByteArrayOutputStream(), err);
       cliWhileRunningErr = err.toString(StandardCharsets.UTF_8);
     }
-    assertThat(head).isGreaterThanOrEqualTo(BLOCKS);
+    assertThat(head).isGreaterThanOrEqualTo(BATCHES);
   }
 
   /** The data directory of the ledger built once; tests copy it. */
@@ -200,7 +202,11 @@ class TamperDetectionIT {
     throw new AssertionError("no block in the middle holds a put");
   }
 
-  /** Block {@code h} with its first accepted put's value replaced; roots not recomputed. */
+  /**
+   * The block with the value of its first accepted put replaced and, if {@code recompute}, its
+   * receipt, transaction root and receipts root made to match, as an attacker without the keys can.
+   * The signatures stay the old ones.
+   */
   static Block withForgedValue(Block block, boolean recompute) {
     List<SignedTransaction> txs = new ArrayList<>(block.transactions());
     List<Receipt> receipts = new ArrayList<>(block.receipts());
