@@ -78,7 +78,10 @@ public final class ChainStore {
     }
     long height = Keys.getLong(loc, 0);
     int index = java.nio.ByteBuffer.wrap(loc, 8, 4).getInt();
+    // The index must point at this very transaction; anything else is a damaged store.
     return block(height)
+        .filter(b -> index >= 0 && index < b.receipts().size())
+        .filter(b -> b.receipts().get(index).txId().equals(txId))
         .map(
             b ->
                 new TransactionRecord(

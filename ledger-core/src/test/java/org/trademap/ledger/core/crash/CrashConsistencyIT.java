@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trademap.ledger.api.crypto.Hash;
@@ -74,9 +73,6 @@ class CrashConsistencyIT {
   }
 
   @Test
-  @Disabled(
-      "bug: after SIGKILL, Ratis replays the log from the last snapshot and LedgerStateMachine's"
-          + " lastApplied (set from the store) is ahead, so the updater dies and no leader is ready")
   void restartsAfterEachOfTwoKillsAndKeepsEveryAcknowledgedTransaction() throws Exception {
     Path data = tmp.resolve("ledger");
 
