@@ -29,9 +29,27 @@ public record Receipt(
 
   public static final int MAX_EVENTS = 64;
 
+  public static final int MAX_REASON_BYTES = 128;
+  public static final int MAX_MESSAGE_BYTES = 1024;
+
   public Receipt {
     value = value.clone();
     events = List.copyOf(events);
+    if (utf8Length(reason) > MAX_REASON_BYTES || utf8Length(message) > MAX_MESSAGE_BYTES) {
+      throw new IllegalArgumentException("a receipt's reason or message is too long");
+    }
+    if (events.size() > MAX_EVENTS) {
+      throw new IllegalArgumentException("a receipt holds at most " + MAX_EVENTS + " events");
+    }
+    for (ContractEvent e : events) {
+      if (e.name().isEmpty() || utf8Length(e.name()) > 64) {
+        throw new IllegalArgumentException("an event name has 1 to 64 bytes");
+      }
+    }
+  }
+
+  private static int utf8Length(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 
   public static Receipt rejected(Hash txId, ValidationCode code, String reason, String message) {
@@ -71,8 +89,8 @@ public record Receipt(
       throw new org.trademap.ledger.api.codec.EncodingException(
           "unknown validation code " + codeName);
     }
-    String reason = r.string(128, "reason");
-    String message = r.string(1024, "message");
+    String reason = r.string(MAX_REASON_BYTES, "reason");
+    String message = r.string(MAX_MESSAGE_BYTES, "message");
     byte[] value = r.bytes("value");
     int n = r.count(MAX_EVENTS, "events");
     List<ContractEvent> events = new ArrayList<>(n);

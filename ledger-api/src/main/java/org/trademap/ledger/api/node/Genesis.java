@@ -9,6 +9,7 @@ import org.trademap.ledger.api.codec.CanonicalWriter;
 import org.trademap.ledger.api.codec.EncodingException;
 import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.crypto.PublicKey;
+import org.trademap.ledger.api.tx.Transaction;
 
 /**
  * The genesis document of a chain: who its members are and which contract versions it starts with.
@@ -33,7 +34,12 @@ public record Genesis(
    *     notary}
    * @param key the organisation node's Ed25519 signing key
    */
-  public record Member(String id, String role, PublicKey key) {}
+  public record Member(String id, String role, PublicKey key) {
+    public Member {
+      Transaction.checkName(id, "member id");
+      Transaction.checkName(role, "member role");
+    }
+  }
 
   public Genesis {
     members = List.copyOf(members);
@@ -50,7 +56,9 @@ public record Genesis(
     if (members.stream().map(Member::key).distinct().count() != members.size()) {
       throw new IllegalArgumentException("member keys must be distinct");
     }
+    Transaction.checkName(channel, "channel");
     for (var e : contracts.entrySet()) {
+      Transaction.checkName(e.getKey(), "contract id");
       if (e.getValue() < 1) {
         throw new IllegalArgumentException("contract " + e.getKey() + " needs a version >= 1");
       }
@@ -89,16 +97,25 @@ public record Genesis(
     int n = r.count(MAX_MEMBERS, "members");
     List<Member> members = new java.util.ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      members.add(
-          new Member(
-              r.string(64, "member id"),
-              r.string(64, "member role"),
-              new PublicKey(r.fixed(PublicKey.SIZE, "member key"))));
+      String id = r.string(64, "member id");
+      String role = r.string(64, "member role");
+      PublicKey key = new PublicKey(r.fixed(PublicKey.SIZE, "member key"));
+      try {
+        members.add(new Member(id, role, key));
+      } catch (IllegalArgumentException e) {
+        throw new EncodingException(String.valueOf(e.getMessage()));
+      }
     }
     int c = r.count(1000, "contracts");
-    Map<String, Integer> contracts = new TreeMap<>();
+    TreeMap<String, Integer> contracts = new TreeMap<>();
     for (int i = 0; i < c; i++) {
-      contracts.put(r.string(64, "contract id"), r.i32("contract version"));
+      String id = r.string(64, "contract id");
+      // encode() writes the ids in map order; any other order (or a repeat) would decode to a
+      // document whose encoding, and so whose chain id, differs from the bytes read.
+      if (!contracts.isEmpty() && id.compareTo(contracts.lastKey()) <= 0) {
+        throw new EncodingException("contract ids must be in strictly ascending order");
+      }
+      contracts.put(id, r.i32("contract version"));
     }
     r.end();
     try {

@@ -56,7 +56,7 @@ public record Transaction(
   }
 
   /** Names are 1–64 characters of [a-z0-9._-], so they have one spelling and one encoding. */
-  static void checkName(String value, String what) {
+  public static void checkName(String value, String what) {
     if (value.isEmpty() || value.length() > MAX_NAME_BYTES) {
       throw new IllegalArgumentException(what + " must be 1 to 64 characters");
     }

@@ -9,6 +9,7 @@ import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.crypto.PublicKey;
 import org.trademap.ledger.api.node.Genesis;
 import org.trademap.ledger.api.node.TransactionRecord;
+import org.trademap.ledger.api.tx.ValidationCode;
 import org.trademap.ledger.core.store.KeyValueStore;
 import org.trademap.ledger.core.store.StorageException;
 import org.trademap.ledger.core.store.WriteBatch;
@@ -77,7 +78,10 @@ public final class ChainStore {
     }
     long height = Keys.getLong(loc, 0);
     int index = java.nio.ByteBuffer.wrap(loc, 8, 4).getInt();
+    // The index must point at this very transaction; anything else is a damaged store.
     return block(height)
+        .filter(b -> index >= 0 && index < b.receipts().size())
+        .filter(b -> b.receipts().get(index).txId().equals(txId))
         .map(
             b ->
                 new TransactionRecord(
@@ -122,6 +126,10 @@ public final class ChainStore {
     }
     long height = block.height();
     for (int i = 0; i < block.transactions().size(); i++) {
+      if (block.receipts().get(i).code() == ValidationCode.DUPLICATE) {
+        // The id already points at the first copy; a rejected copy must not move it.
+        continue;
+      }
       byte[] loc = new byte[12];
       Keys.putLong(loc, 0, height);
       java.nio.ByteBuffer.wrap(loc, 8, 4).putInt(i);

@@ -66,8 +66,37 @@ public final class LedgerCli {
     }
     try (store) {
       ContractRegistry contracts = LedgerNode.discoverContracts();
-      ChainVerifier.Report r =
-          ChainVerifier.verify(new ChainStore(store), contracts, SignatureChecker.SEQUENTIAL);
+      ChainStore chain = new ChainStore(store);
+      var genesis = chain.genesis();
+      if (genesis.isPresent()) {
+        for (var c : genesis.get().contracts().entrySet()) {
+          if (contracts.find(c.getKey(), c.getValue()).isEmpty()) {
+            err.println(
+                "cannot verify: the ledger runs contract "
+                    + c.getKey()
+                    + " version "
+                    + c.getValue()
+                    + ", which this installation does not have");
+            return CANNOT_CHECK;
+          }
+        }
+        Path genesisFile = data.resolve(NodeFiles.GENESIS_FILE);
+        if (Files.exists(genesisFile)) {
+          var fileChain = NodeFiles.readGenesis(genesisFile).chainId();
+          if (!fileChain.equals(genesis.get().chainId())) {
+            out.println(
+                "ledger FAILED at height 0: the stored chain "
+                    + genesis.get().chainId()
+                    + " is not the chain of "
+                    + genesisFile
+                    + " ("
+                    + fileChain
+                    + ")");
+            return FAILED;
+          }
+        }
+      }
+      ChainVerifier.Report r = ChainVerifier.verify(chain, contracts, SignatureChecker.SEQUENTIAL);
       var head = r.head();
       if (r.ok() && head != null) {
         out.println(

@@ -185,9 +185,7 @@ public final class BlockExecutor {
           writes.putAll(inv.writes);
           receipts.add(new Receipt(id, ValidationCode.OK, "", "", a.value(), inv.events));
         }
-        case Outcome.Rejected r ->
-            receipts.add(
-                Receipt.rejected(id, ValidationCode.CONTRACT_REJECTED, r.code(), r.message()));
+        case Outcome.Rejected r -> receipts.add(rejectedByContract(id, r));
       }
     }
     Hash stateRoot = nextStateRoot(prev.stateRoot(), writes);
@@ -204,6 +202,19 @@ public final class BlockExecutor {
             proposer,
             txs.size());
     return new Result(header, List.copyOf(receipts), writes);
+  }
+
+  /** A contract's rejection as a receipt; one whose code or sentence cannot be stored is named. */
+  private static Receipt rejectedByContract(Hash id, Outcome.Rejected r) {
+    try {
+      return Receipt.rejected(id, ValidationCode.CONTRACT_REJECTED, r.code(), r.message());
+    } catch (IllegalArgumentException e) {
+      return Receipt.rejected(
+          id,
+          ValidationCode.CONTRACT_REJECTED,
+          "contract.bad-rejection",
+          "The contract rejected the transaction with a code or sentence that is too long.");
+    }
   }
 
   /** SHA-256(previous root ‖ SHA-256(canonical sorted write set)). */
@@ -320,7 +331,7 @@ public final class BlockExecutor {
       if (events.size() >= Receipt.MAX_EVENTS) {
         throw new IllegalStateException("at most " + Receipt.MAX_EVENTS + " events per call");
       }
-      if (name.isEmpty() || name.length() > 64) {
+      if (name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > 64) {
         throw new IllegalArgumentException("an event name has 1 to 64 characters");
       }
       events.add(new ContractEvent(name, data));

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +44,6 @@ import org.slf4j.LoggerFactory;
 import org.trademap.ledger.api.block.Block;
 import org.trademap.ledger.api.block.Receipt;
 import org.trademap.ledger.api.codec.EncodingException;
-import org.trademap.ledger.api.contract.Contract;
 import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.crypto.KeyPair;
 import org.trademap.ledger.api.crypto.PublicKey;
@@ -57,6 +57,7 @@ import org.trademap.ledger.api.tx.SignedTransaction;
 import org.trademap.ledger.api.tx.ValidationCode;
 import org.trademap.ledger.core.chain.ChainStore;
 import org.trademap.ledger.core.chain.Head;
+import org.trademap.ledger.core.determinism.DeterminismChecker;
 import org.trademap.ledger.core.exec.BlockExecutor;
 import org.trademap.ledger.core.exec.ContractRegistry;
 import org.trademap.ledger.core.exec.SignatureChecker;
@@ -152,6 +153,28 @@ public final class LedgerNode implements Ledger {
     this.builder =
         Thread.ofPlatform().name("ledger-block-builder").daemon().unstarted(this::buildLoop);
     builder.start();
+    awaitLeadership(Duration.ofSeconds(30));
+  }
+
+  /**
+   * Waits until this node leads the channel (a one-peer group elects itself within about two
+   * election timeouts), so the first submissions are not refused for want of a leader.
+   */
+  private void awaitLeadership(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!isLeader() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Whether the node takes submissions: open and not stopped by a failed check. */
+  public boolean isServing() {
+    return running && failure == null;
   }
 
   /**
@@ -166,7 +189,7 @@ public final class LedgerNode implements Ledger {
 
   /** The contracts on the class path, each passed through the determinism check. */
   public static ContractRegistry discoverContracts() {
-    return ContractRegistry.discover(DeterminismHook.CHECK);
+    return ContractRegistry.discover(c -> DeterminismChecker.requireDeterministic(c.getClass()));
   }
 
   /** Starts a node with an explicit set of contracts (tests, benchmarks). */
@@ -627,12 +650,5 @@ public final class LedgerNode implements Ledger {
     queue.clear();
     verifier.close();
     store.close();
-  }
-
-  /** The determinism check every contract passes before the node accepts it. */
-  static final class DeterminismHook {
-    static final Consumer<Contract> CHECK = c -> {};
-
-    private DeterminismHook() {}
   }
 }

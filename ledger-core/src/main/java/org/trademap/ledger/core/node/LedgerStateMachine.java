@@ -111,7 +111,8 @@ final class LedgerStateMachine extends BaseStateMachine {
     long term = entry.getTerm();
     long index = entry.getIndex();
     if (index <= chain.applied().index()) {
-      updateLastAppliedTermIndex(term, index);
+      // Ratis replays its log from the last snapshot; the store is already past this entry.
+      advanceLastApplied(term, index);
       return CompletableFuture.completedFuture(Message.valueOf("already-applied"));
     }
     Block block;
@@ -136,6 +137,23 @@ final class LedgerStateMachine extends BaseStateMachine {
           case BlockApplier.Applied.Diverged d -> "diverged: " + d.reason();
         };
     return CompletableFuture.completedFuture(Message.valueOf(reply));
+  }
+
+  /**
+   * Ratis reports entries without state machine data (configuration, leader no-ops) here, also
+   * while it replays its log after a restart, when the store is already further along.
+   */
+  @Override
+  public void notifyTermIndexUpdated(long term, long index) {
+    advanceLastApplied(term, index);
+  }
+
+  /** Moves the last applied position forward only: a replayed entry never takes it back. */
+  private void advanceLastApplied(long term, long index) {
+    TermIndex last = getLastAppliedTermIndex();
+    if (last == null || index > last.getIndex()) {
+      updateLastAppliedTermIndex(term, index);
+    }
   }
 
   @Override

@@ -165,9 +165,12 @@ public final class ChainVerifier {
     return null;
   }
 
-  /** Compares the state and nonce entries of the stored state with the replayed state. */
+  /**
+   * Compares the contract state, the nonces and the transaction index of the store with the
+   * replayed ones.
+   */
   private static @Nullable String compareState(KeyValueStore stored, KeyValueStore replayed) {
-    for (byte prefix : new byte[] {Keys.STATE, Keys.NONCE}) {
+    for (byte prefix : new byte[] {Keys.STATE, Keys.NONCE, Keys.TX}) {
       var a = entries(stored, prefix);
       var b = entries(replayed, prefix);
       int n = Math.min(a.size(), b.size());

@@ -1,21 +1,35 @@
 package org.trademap.ledger.core.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trademap.ledger.api.block.Block;
+import org.trademap.ledger.api.crypto.Hash;
+import org.trademap.ledger.api.crypto.KeyPair;
+import org.trademap.ledger.api.crypto.Signature;
+import org.trademap.ledger.api.node.LedgerStatus;
 import org.trademap.ledger.api.node.SubmitResult;
 import org.trademap.ledger.api.tx.SignedTransaction;
 import org.trademap.ledger.api.tx.ValidationCode;
+import org.trademap.ledger.core.exec.BlockExecutor;
 import org.trademap.ledger.core.exec.ContractRegistry;
 import org.trademap.ledger.core.testing.NotesContract;
 import org.trademap.ledger.core.testing.Txs;
 
+/** A single-node ledger on a real Ratis server (gRPC on loopback) and RocksDB on disk. */
 class LedgerNodeIT {
   @TempDir Path dir;
   LedgerNode node;
@@ -39,16 +53,183 @@ class LedgerNodeIT {
   }
 
   Txs tx() {
-    return Txs.on(node.genesis(), System.currentTimeMillis());
+    return Txs.on(node.genesis(), System.currentTimeMillis())
+        .nonce(node.nextNonce(node.nodeKey().publicKey()));
   }
 
   @Test
   void commitsASignedTransactionInANewBlock() throws Exception {
-    var r = submit(tx().put("a", "1").nonce(1).signedBy(node.nodeKey()));
+    var r = submit(tx().put("a", "1").signedBy(node.nodeKey()));
     assertThat(r).isInstanceOf(SubmitResult.Committed.class);
     assertThat(r.code()).isEqualTo(ValidationCode.OK);
+    LedgerStatus status = node.status();
+    assertThat(status.height()).isEqualTo(1);
+    assertThat(status.role()).isEqualTo("leader");
+    assertThat(status.nodeId()).isEqualTo("consortium");
+    var rec = node.transaction(r.txId()).orElseThrow();
+    assertThat(rec.height()).isEqualTo(1);
+    assertThat(rec.receipt().events())
+        .singleElement()
+        .satisfies(e -> assertThat(e.name()).isEqualTo("noted"));
+    Block b = node.block(1).orElseThrow();
+    assertThat(b.verifyProposerSignature()).isTrue();
+    assertThat(b.header().proposer()).isEqualTo(node.nodeKey().publicKey());
+    assertThat(b.header().previousHash()).isEqualTo(node.block(0).orElseThrow().hash());
+    assertThat(node.block(2)).isEmpty();
+  }
+
+  @Test
+  void createsKeyAndGenesisOnFirstStartAndReusesThem() throws Exception {
+    assertThat(dir.resolve("node.key")).exists();
+    assertThat(dir.resolve("genesis.json")).exists();
+    assertThat(Files.getPosixFilePermissions(dir.resolve("node.key")).toString())
+        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    Hash chain = node.genesis().chainId();
+    var key = node.nodeKey().publicKey();
+    node.close();
+    node = LedgerNode.start(NodeConfig.embedded(dir), contracts());
+    assertThat(node.genesis().chainId()).isEqualTo(chain);
+    assertThat(node.nodeKey().publicKey()).isEqualTo(key);
+  }
+
+  @Test
+  void refusesReplaysWithStableCodes() throws Exception {
+    SignedTransaction first = tx().put("a", "1").signedBy(node.nodeKey());
+    assertThat(submit(first).code()).isEqualTo(ValidationCode.OK);
+    // the very same bytes again
+    assertThat(submit(first).code()).isEqualTo(ValidationCode.DUPLICATE);
+    assertThat(submit(first)).isInstanceOf(SubmitResult.Refused.class);
+    // same nonce, different content
+    long used = first.body().nonce();
+    assertThat(submit(tx().put("b", "2").nonce(used).signedBy(node.nodeKey())).code())
+        .isEqualTo(ValidationCode.NONCE_REUSED);
+    // another channel, another chain
+    assertThat(submit(tx().channel("other").signedBy(node.nodeKey())).code())
+        .isEqualTo(ValidationCode.WRONG_CHANNEL);
+    assertThat(submit(tx().chain(Hash.sha256(new byte[] {1})).signedBy(node.nodeKey())).code())
+        .isEqualTo(ValidationCode.WRONG_CHAIN);
+    // outside the time window, both ways
+    long now = System.currentTimeMillis();
+    long window = BlockExecutor.TIME_WINDOW_MILLIS;
+    assertThat(submit(tx().time(now - window - 60_000).signedBy(node.nodeKey())).code())
+        .isEqualTo(ValidationCode.TIMESTAMP_OUT_OF_WINDOW);
+    assertThat(submit(tx().time(now + window + 60_000).signedBy(node.nodeKey())).code())
+        .isEqualTo(ValidationCode.TIMESTAMP_OUT_OF_WINDOW);
+    // a stranger's key
+    KeyPair stranger = KeyPair.generate(new SecureRandom());
+    assertThat(submit(tx().nonce(1).signedBy(stranger)).code())
+        .isEqualTo(ValidationCode.UNKNOWN_SIGNER);
+    // a flipped signature bit
+    SignedTransaction good = tx().put("c", "3").signedBy(node.nodeKey());
+    byte[] sig = good.signature().bytes();
+    sig[5] ^= 1;
+    var forged = new SignedTransaction(good.body(), new Signature(sig));
+    assertThat(submit(forged).code()).isEqualTo(ValidationCode.BAD_SIGNATURE);
+    // unknown contract, wrong version
+    assertThat(submit(tx().contract("nope", 1).signedBy(node.nodeKey())).code())
+        .isEqualTo(ValidationCode.UNKNOWN_CONTRACT);
+    assertThat(submit(tx().contract(NotesContract.ID, 2).signedBy(node.nodeKey())).code())
+        .isEqualTo(ValidationCode.WRONG_CONTRACT_VERSION);
+    // bytes that are not a transaction
+    assertThat(node.submit(new byte[] {1, 2, 3}).get().code()).isEqualTo(ValidationCode.MALFORMED);
+    // none of these changed the chain
     assertThat(node.status().height()).isEqualTo(1);
-    assertThat(node.status().role()).isEqualTo("leader");
-    assertThat(node.transaction(r.txId())).isPresent();
+  }
+
+  @Test
+  void recordsContractRejectionsInTheBlockAndConsumesTheNonce() throws Exception {
+    var r = submit(tx().method("reject").signedBy(node.nodeKey()));
+    assertThat(r).isInstanceOf(SubmitResult.Committed.class);
+    assertThat(r.code()).isEqualTo(ValidationCode.CONTRACT_REJECTED);
+    var receipt = ((SubmitResult.Committed) r).receipt();
+    assertThat(receipt.reason()).isEqualTo("notes.always");
+    assertThat(receipt.message()).isEqualTo("This method always rejects.");
+    assertThat(node.nextNonce(node.nodeKey().publicKey())).isEqualTo(2);
+  }
+
+  @Test
+  void commitsOneSignersPipelinedSubmissionsInNonceOrder() throws Exception {
+    long base = node.nextNonce(node.nodeKey().publicKey());
+    List<SignedTransaction> txs = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      txs.add(tx().put("k" + i, "v").nonce(base + i).signedBy(node.nodeKey()));
+    }
+    List<CompletableFuture<SubmitResult>> futures = new ArrayList<>();
+    for (SignedTransaction t : txs) {
+      futures.add(node.submit(t.encode()));
+    }
+    for (var f : futures) {
+      assertThat(f.get(30, TimeUnit.SECONDS).code()).isEqualTo(ValidationCode.OK);
+    }
+  }
+
+  @Test
+  void ordersEachSignersTransactionsByNonceWithinABatchWithoutMovingOthers() {
+    KeyPair other = KeyPair.generate(new SecureRandom());
+    SignedTransaction a3 = tx().nonce(3).signedBy(node.nodeKey());
+    SignedTransaction a1 = tx().nonce(1).signedBy(node.nodeKey());
+    SignedTransaction b9 = tx().nonce(9).signedBy(other);
+    SignedTransaction a2 = tx().nonce(2).signedBy(node.nodeKey());
+    assertThat(LedgerNode.orderNonces(List.of(a3, b9, a1, a2))).containsExactly(a1, b9, a2, a3);
+  }
+
+  @Test
+  void resumesExactlyAfterRestart() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      assertThat(submit(tx().put("r" + i, "v").signedBy(node.nodeKey())).code())
+          .isEqualTo(ValidationCode.OK);
+    }
+    LedgerStatus before = node.status();
+    node.close();
+    node = LedgerNode.start(NodeConfig.embedded(dir), contracts());
+    LedgerStatus after = node.status();
+    assertThat(after.height()).isEqualTo(before.height());
+    assertThat(after.headHash()).isEqualTo(before.headHash());
+    assertThat(after.stateRoot()).isEqualTo(before.stateRoot());
+    var r = submit(tx().put("after", "restart").signedBy(node.nodeKey()));
+    assertThat(r.code()).isEqualTo(ValidationCode.OK);
+    assertThat(node.status().height()).isEqualTo(before.height() + 1);
+  }
+
+  @Test
+  void takesSnapshotsWithChecksumsAndRestartsAfterTheLogIsPurged() throws Exception {
+    node.close();
+    Path other = dir.resolve("snap");
+    node = LedgerNode.start(NodeConfig.embedded(other).withSnapshotEveryBlocks(3), contracts());
+    for (int i = 0; i < 10; i++) {
+      assertThat(submit(tx().put("s" + i, "v").signedBy(node.nodeKey())).code())
+          .isEqualTo(ValidationCode.OK);
+    }
+    LedgerStatus before = node.status();
+    node.close();
+    List<Path> snapshots;
+    try (Stream<Path> s = Files.walk(other.resolve("raft"))) {
+      snapshots = s.filter(p -> p.getFileName().toString().startsWith("snapshot.")).toList();
+    }
+    assertThat(snapshots).isNotEmpty();
+    assertThat(snapshots).allSatisfy(p -> assertThat(LedgerStateMachine.manifestValid(p)).isTrue());
+    node = LedgerNode.start(NodeConfig.embedded(other), contracts());
+    assertThat(node.status().headHash()).isEqualTo(before.headHash());
+    assertThat(submit(tx().put("more", "v").signedBy(node.nodeKey())).code())
+        .isEqualTo(ValidationCode.OK);
+  }
+
+  @Test
+  void deliversCommittedBlocksToSubscribersFromAResumePosition() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      submit(tx().put("e" + i, "v").signedBy(node.nodeKey()));
+    }
+    List<Long> seen = new CopyOnWriteArrayList<>();
+    try (var sub = node.subscribe(2, b -> seen.add(b.height()))) {
+      submit(tx().put("live", "v").signedBy(node.nodeKey()));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (seen.size() < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(seen).containsExactly(2L, 3L, 4L);
+      assertThat(sub.position()).isEqualTo(5);
+    }
+    assertThatThrownBy(() -> node.subscribe(-1, b -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -1,0 +1,71 @@
+package org.trademap.ledger.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The store contract over {@link RocksDbStore}, plus what only a store on disk does. */
+class RocksDbStoreTest extends KeyValueStoreContract {
+
+  Path dir() {
+    return scratch.resolve("db");
+  }
+
+  @Override
+  KeyValueStore newStore() {
+    return RocksDbStore.open(dir());
+  }
+
+  @Test
+  void keepsTheDataAcrossCloseAndReopen() {
+    put(store, key('p', 1), value("one"));
+    store.write(new WriteBatch().put(key('p', 2), value("two")).delete(key('p', 1)));
+    put(store, key('p', 0x90), value("high"));
+    store.close();
+
+    store = RocksDbStore.open(dir());
+
+    assertThat(store.get(key('p', 1))).isNull();
+    assertThat(store.get(key('p', 2))).isEqualTo(value("two"));
+    assertThat(scanAll(store, key('p'), key('p'))).containsExactly("7002=two", "7090=high");
+  }
+
+  @Test
+  void aCheckpointOpensAsAStoreWithTheSameContent() {
+    for (int i = 0; i < 100; i++) {
+      put(store, key('c', i, 0xF0), value("v" + i));
+    }
+    store.flush();
+    put(store, key('c', 0xFF), value("after flush"));
+    Path target = scratch.resolve("checkpoint");
+
+    store.checkpoint(target);
+    put(store, key('c', 0xFF), value("after the checkpoint"));
+
+    try (KeyValueStore copy = RocksDbStore.open(target)) {
+      assertThat(scanAll(copy, key('c'), key('c')))
+          .hasSize(101)
+          .startsWith("6300f0=v0")
+          .endsWith("63ff=after flush");
+      assertThat(scanAll(copy, key('c'), key('c')).subList(0, 100))
+          .isEqualTo(scanAll(store, key('c'), key('c')).subList(0, 100));
+    }
+  }
+
+  @Test
+  void refusesACheckpointIntoAnExistingDirectory() throws Exception {
+    Path target = Files.createDirectories(scratch.resolve("taken"));
+
+    assertThatThrownBy(() -> store.checkpoint(target)).isInstanceOf(StorageException.class);
+  }
+
+  @Test
+  void refusesToOpenADatabaseThatIsAlreadyOpen() {
+    assertThatThrownBy(() -> RocksDbStore.open(dir()))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining(dir().toString());
+  }
+}

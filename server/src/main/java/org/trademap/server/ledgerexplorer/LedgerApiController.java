@@ -1,0 +1,139 @@
+package org.trademap.server.ledgerexplorer;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.trademap.ledger.api.crypto.Hash;
+import org.trademap.ledger.api.node.SubmitResult;
+import org.trademap.server.ledgergateway.LedgerGateway;
+import org.trademap.server.ledgergateway.LedgerUnavailableException;
+import org.trademap.server.ledgergateway.SubmitTimeoutException;
+import org.trademap.server.web.ProblemException;
+
+@RestController
+@RequestMapping(path = "/api/v1/ledger", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Ledger", description = "Status, blocks and transactions of this node's channel")
+class LedgerApiController {
+  private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+  private final LedgerGateway ledger;
+
+  LedgerApiController(LedgerGateway ledger) {
+    this.ledger = ledger;
+  }
+
+  @GetMapping("/status")
+  @Operation(summary = "This node's channel, height, head and Raft role")
+  StatusView status() {
+    return StatusView.of(ledger.status(), ledger.genesis().chainId());
+  }
+
+  @GetMapping("/blocks/{height}")
+  @Operation(summary = "A committed block with its transactions and receipts")
+  @ApiResponse(responseCode = "200", description = "The block")
+  @ApiResponse(
+      responseCode = "400",
+      description = "request.bad-height: not a non-negative integer",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "ledger.block-not-found: above the head",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  BlockView block(@PathVariable @Parameter(description = "Block height, from 0") String height) {
+    long h = LedgerRequests.height(height);
+    return ledger.block(h).map(BlockView::of).orElseThrow(() -> LedgerRequests.blockNotFound(h));
+  }
+
+  @GetMapping("/transactions/{txId}")
+  @Operation(summary = "A recorded transaction with its block height, index and receipt")
+  @ApiResponse(responseCode = "200", description = "The transaction")
+  @ApiResponse(
+      responseCode = "400",
+      description = "request.bad-tx-id: not 64 hexadecimal characters",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "ledger.transaction-not-found: the ledger never recorded it",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  TransactionView transaction(
+      @PathVariable @Parameter(description = "Transaction id, 64 hex characters") String txId) {
+    Hash id = LedgerRequests.txId(txId);
+    return ledger
+        .transaction(id)
+        .map(TransactionView::of)
+        .orElseThrow(() -> LedgerRequests.transactionNotFound(id));
+  }
+
+  @PostMapping(path = "/transactions", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Submit a signed transaction and wait until it is committed or refused",
+      description =
+          "Answers 201 when the transaction was committed and accepted. Every other outcome is a"
+              + " problem document whose `code` names it: `ledger.contract-rejected` (with the"
+              + " contract's code as `reason`), `ledger.<validation code in kebab case>` such as"
+              + " `ledger.nonce-reused` or `ledger.bad-signature`, or `ledger.timeout` when the"
+              + " outcome is not known within the configured time (the transaction may still be"
+              + " committed: look it up by `txId`).")
+  @ApiResponse(responseCode = "201", description = "Committed and accepted")
+  @ApiResponse(
+      responseCode = "400",
+      description =
+          "ledger.malformed, request.malformed-json, request.missing-field, request.bad-base64",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "413",
+      description = "request.too-large",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "415",
+      description = "request.unsupported-media-type",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "422",
+      description = "ledger.contract-rejected or refused by the ledger (ledger.nonce-reused, ...)",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "503",
+      description = "ledger.timeout or ledger.unavailable",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  ResponseEntity<SubmitAccepted> submit(@RequestBody SubmitRequest request) {
+    byte[] bytes = LedgerRequests.transactionBytes(request);
+    SubmitResult result;
+    try {
+      result = ledger.submit(bytes);
+    } catch (SubmitTimeoutException e) {
+      throw ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "ledger.timeout")
+          .with("txId", e.txId().hex());
+    } catch (LedgerUnavailableException e) {
+      throw ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "ledger.unavailable");
+    }
+    if (result instanceof SubmitResult.Committed committed && committed.receipt().accepted()) {
+      return ResponseEntity.created(URI.create("/api/v1/ledger/transactions/" + committed.txId()))
+          .body(SubmitAccepted.of(committed));
+    }
+    throw LedgerRequests.notAccepted(result);
+  }
+}

@@ -1,0 +1,100 @@
+package org.trademap.server.ledgerexplorer;
+
+import java.util.Base64;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.trademap.ledger.api.block.Receipt;
+import org.trademap.ledger.api.crypto.Hash;
+import org.trademap.ledger.api.node.SubmitResult;
+import org.trademap.ledger.api.tx.ValidationCode;
+import org.trademap.server.web.ProblemException;
+
+/** Parsing of request values and the problems for what the ledger says, shared by API and pages. */
+final class LedgerRequests {
+  private static final Pattern HEIGHT = Pattern.compile("[0-9]{1,18}");
+  private static final Pattern TX_ID = Pattern.compile("[0-9a-fA-F]{64}");
+
+  private LedgerRequests() {}
+
+  /** A block height: a non-negative decimal integer. */
+  static long height(String value) {
+    if (!HEIGHT.matcher(value).matches()) {
+      throw ProblemException.of(HttpStatus.BAD_REQUEST, "request.bad-height");
+    }
+    return Long.parseLong(value);
+  }
+
+  /** A transaction id: 64 hexadecimal characters. */
+  static Hash txId(String value) {
+    if (!TX_ID.matcher(value).matches()) {
+      throw ProblemException.of(HttpStatus.BAD_REQUEST, "request.bad-tx-id");
+    }
+    return Hash.ofHex(value.toLowerCase(Locale.ROOT));
+  }
+
+  /** The bytes of a submitted transaction. */
+  static byte[] transactionBytes(SubmitRequest request) {
+    String base64 = request.transaction();
+    if (base64 == null || base64.isBlank()) {
+      throw ProblemException.of(HttpStatus.BAD_REQUEST, "request.missing-field", "transaction")
+          .with("field", "transaction");
+    }
+    try {
+      return Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.of(HttpStatus.BAD_REQUEST, "request.bad-base64", "transaction")
+          .with("field", "transaction");
+    }
+  }
+
+  static ProblemException blockNotFound(long height) {
+    return ProblemException.of(
+            HttpStatus.NOT_FOUND, "ledger.block-not-found", Long.toString(height))
+        .with("height", height);
+  }
+
+  static ProblemException transactionNotFound(Hash txId) {
+    return ProblemException.of(HttpStatus.NOT_FOUND, "ledger.transaction-not-found", txId.hex())
+        .with("txId", txId.hex());
+  }
+
+  /** The problem code for a validation code, e.g. {@code ledger.nonce-reused}. */
+  static String problemCode(ValidationCode code) {
+    return "ledger." + code.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * Why a submission did not take effect: refused before ordering ({@code 400} for malformed bytes,
+   * otherwise {@code 422}), or recorded in a block but rejected ({@code 422}, with the height and,
+   * for a contract's rejection, the contract's code as {@code reason}).
+   */
+  static ProblemException notAccepted(SubmitResult result) {
+    return switch (result) {
+      case SubmitResult.Refused refused -> {
+        HttpStatus status =
+            refused.code() == ValidationCode.MALFORMED
+                ? HttpStatus.BAD_REQUEST
+                : HttpStatus.UNPROCESSABLE_CONTENT;
+        yield ProblemException.withDetail(
+                status, problemCode(refused.code()), sentence(refused.message(), refused.code()))
+            .with("txId", refused.txId().hex());
+      }
+      case SubmitResult.Committed committed -> {
+        Receipt receipt = committed.receipt();
+        ProblemException problem =
+            ProblemException.withDetail(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    problemCode(receipt.code()),
+                    sentence(receipt.message(), receipt.code()))
+                .with("txId", committed.txId().hex())
+                .with("height", committed.height());
+        yield receipt.reason().isEmpty() ? problem : problem.with("reason", receipt.reason());
+      }
+    };
+  }
+
+  private static String sentence(String message, ValidationCode code) {
+    return message.isBlank() ? code.description() : message;
+  }
+}

@@ -1,0 +1,108 @@
+package org.trademap.server.ledgergateway;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.trademap.ledger.api.block.Block;
+import org.trademap.ledger.api.crypto.Hash;
+import org.trademap.ledger.api.crypto.PublicKey;
+import org.trademap.ledger.api.node.Genesis;
+import org.trademap.ledger.api.node.Ledger;
+import org.trademap.ledger.api.node.LedgerStatus;
+import org.trademap.ledger.api.node.SubmitResult;
+import org.trademap.ledger.api.node.TransactionRecord;
+import org.trademap.server.config.TradeMapProperties;
+
+/**
+ * The ledger as the rest of the server uses it: status, blocks and transactions, and submissions
+ * that wait until the transaction is committed or refused.
+ */
+@Component
+public class LedgerGateway {
+  private static final Logger log = LoggerFactory.getLogger(LedgerGateway.class);
+
+  private final Ledger ledger;
+  private final Duration submitTimeout;
+
+  LedgerGateway(Ledger ledger, TradeMapProperties properties) {
+    this.ledger = ledger;
+    this.submitTimeout = properties.ledger().submitTimeout();
+  }
+
+  /** Height, head and role of this node. */
+  public LedgerStatus status() {
+    return ledger.status();
+  }
+
+  /** The genesis document; its hash is the chain id transactions must name. */
+  public Genesis genesis() {
+    return ledger.genesis();
+  }
+
+  /** A committed block, or empty above the head. */
+  public Optional<Block> block(long height) {
+    return ledger.block(height);
+  }
+
+  /** Up to {@code limit} of the newest committed blocks, newest first. */
+  public List<Block> latestBlocks(int limit) {
+    long head = ledger.status().height();
+    List<Block> blocks = new ArrayList<>(limit);
+    for (long height = head; height >= 0 && blocks.size() < limit; height--) {
+      ledger.block(height).ifPresent(blocks::add);
+    }
+    return blocks;
+  }
+
+  /** Where a transaction was recorded, with its receipt; empty if the ledger never recorded it. */
+  public Optional<TransactionRecord> transaction(Hash txId) {
+    return ledger.transaction(txId);
+  }
+
+  /**
+   * Submits the canonical bytes of a signed transaction and waits for what became of it, at most
+   * {@code trademap.ledger.submit-timeout}.
+   *
+   * @throws SubmitTimeoutException if the outcome is not known in time; the transaction may still
+   *     be committed later
+   * @throws LedgerUnavailableException if the ledger node cannot take submissions
+   */
+  public SubmitResult submit(byte[] signedTransaction) {
+    Hash txId = Hash.sha256(signedTransaction);
+    CompletableFuture<SubmitResult> outcome;
+    try {
+      outcome = ledger.submit(signedTransaction);
+    } catch (RuntimeException e) {
+      log.warn(
+          "transaction {}: the ledger node does not take submissions: {}", txId, e.getMessage());
+      throw new LedgerUnavailableException("the ledger node does not take submissions", e);
+    }
+    try {
+      SubmitResult result = outcome.get(submitTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      log.debug("transaction {}: {}", result.txId(), result.code());
+      return result;
+    } catch (TimeoutException e) {
+      log.warn("transaction {}: no outcome within {}", txId, submitTimeout);
+      throw new SubmitTimeoutException(txId, submitTimeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LedgerUnavailableException("interrupted while waiting for the ledger", e);
+    } catch (ExecutionException e) {
+      log.warn("transaction {}: the ledger node could not process it: {}", txId, e.getCause());
+      throw new LedgerUnavailableException("the ledger node failed to process a submission", e);
+    }
+  }
+
+  /** The next nonce a signer should use. */
+  public long nextNonce(PublicKey signer) {
+    return ledger.nextNonce(signer);
+  }
+}

@@ -1,0 +1,91 @@
+package org.trademap.server.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+
+/**
+ * Answers every exception raised while handling a request with a stable problem code: {@link
+ * ProblemException}s as they are, Spring MVC's own failures (unknown path, wrong method, wrong
+ * content type, unreadable body) by their status, anything else as {@code 500
+ * server.internal-error} without revealing internals.
+ */
+@ControllerAdvice
+class ErrorResponses {
+  private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+
+  private final ProblemResponses responses;
+
+  ErrorResponses(ProblemResponses responses) {
+    this.responses = responses;
+  }
+
+  @ExceptionHandler(ProblemException.class)
+  Object problem(ProblemException e, HttpServletRequest request, HttpServletResponse response) {
+    return responses.render(request, response, e);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  Object unreadable(
+      HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) {
+    ProblemException problem =
+        tooLarge(e) != null
+            ? ProblemException.of(HttpStatus.CONTENT_TOO_LARGE, "request.too-large")
+            : ProblemException.of(HttpStatus.BAD_REQUEST, "request.malformed-json");
+    return responses.render(request, response, problem);
+  }
+
+  @ExceptionHandler(TypeMismatchException.class)
+  Object typeMismatch(
+      TypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
+    return responses.render(
+        request, response, ProblemException.of(HttpStatus.BAD_REQUEST, "request.bad-parameter"));
+  }
+
+  /** The client went away; there is nobody to answer. */
+  @ExceptionHandler(AsyncRequestNotUsableException.class)
+  void disconnected(AsyncRequestNotUsableException e, HttpServletResponse response) {
+    log.debug("client disconnected: {}", e.getMessage());
+  }
+
+  @ExceptionHandler(Exception.class)
+  Object other(Exception e, HttpServletRequest request, HttpServletResponse response) {
+    if (tooLarge(e) != null) {
+      return responses.render(
+          request,
+          response,
+          ProblemException.of(HttpStatus.CONTENT_TOO_LARGE, "request.too-large"));
+    }
+    if (e instanceof ErrorResponse framework) {
+      HttpStatus status = ProblemResponses.statusFor(framework.getStatusCode());
+      return responses.render(
+          request,
+          response,
+          ProblemException.of(status, ProblemResponses.codeFor(status)),
+          framework.getHeaders());
+    }
+    log.error("request {} {} failed", request.getMethod(), request.getRequestURI(), e);
+    return responses.render(
+        request,
+        response,
+        ProblemException.of(HttpStatus.INTERNAL_SERVER_ERROR, "server.internal-error"));
+  }
+
+  private static @Nullable RequestTooLargeException tooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RequestTooLargeException tooLarge) {
+        return tooLarge;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,110 @@
+package org.trademap.server.testing;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real HTTP client for the server under test (java.net.http), with JSON parsing of bodies. */
+public final class Http {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+  private final String base;
+
+  public Http(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  /** A GET as an API client sends it ({@code Accept: application/json}). */
+  public Response get(String path) {
+    return send(request(path).header("Accept", "application/json").GET());
+  }
+
+  /** A GET as a browser sends it. */
+  public Response getPage(String path) {
+    return send(
+        request(path)
+            .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+            .GET());
+  }
+
+  /** Any method with an optional body. */
+  public Response send(String method, String path, String contentType, byte[] body) {
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .header("Accept", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** A POST with a JSON body. */
+  public Response postJson(String path, String json) {
+    return send(
+        "POST", path, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** A POST whose body is streamed in chunks, without announcing its length. */
+  public Response postChunked(String path, String contentType, byte[] body) {
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+  }
+
+  /** The JSON encoding of a string (quotes and escapes). */
+  public static String jsonString(String value) {
+    return JSON.writeValueAsString(value);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.headers(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A response: status, headers and the body as text. */
+  public record Response(int status, HttpHeaders headers, String body) {
+
+    public String contentType() {
+      return headers.firstValue("Content-Type").orElse("");
+    }
+
+    public Optional<String> header(String name) {
+      return headers.firstValue(name);
+    }
+
+    public JsonNode json() {
+      return JSON.readTree(body);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + contentType() + " " + body;
+    }
+  }
+}
