@@ -14,7 +14,7 @@ import org.trademap.ledger.core.exec.SignatureChecker;
  * STACK.md), in chunks, one per core.
  */
 final class ParallelSignatureChecker implements SignatureChecker, AutoCloseable {
-  private static final int MIN_CHUNK = 64;
+  private static final int MIN_CHUNK = 16;
   private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
   private final ExecutorService pool =
       Executors.newFixedThreadPool(
