@@ -67,6 +67,10 @@ public final class PasswordHasher {
     verify(password, dummy);
   }
 
+  String dummyHash() {
+    return dummy.format();
+  }
+
   /**
    * Whether the stored hash was made with other parameters than the configured ones; after a
    * successful login the caller then stores {@link #hash(String)} of the same password.
