@@ -1,0 +1,33 @@
+package org.trademap.server.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class RoleTest {
+
+  @Test
+  void everyRoleOfTheIssueIsInTheModel() {
+    assertThat(Role.values())
+        .containsExactly(
+            Role.USER,
+            Role.CONSORTIUM_OPERATOR,
+            Role.SUPERVISOR,
+            Role.COMPANY_STAFF,
+            Role.PLATFORM,
+            Role.AUDITOR);
+  }
+
+  @Test
+  void onlyUsersMaySignInWithoutASecondFactor() {
+    assertThat(Role.USER.requiresSecondFactor()).isFalse();
+    assertThat(Arrays.stream(Role.values()).filter(r -> r != Role.USER))
+        .allMatch(Role::requiresSecondFactor);
+  }
+
+  @Test
+  void authoritiesCarryTheRolePrefix() {
+    assertThat(Role.COMPANY_STAFF.authority()).isEqualTo("ROLE_COMPANY_STAFF");
+  }
+}
