@@ -32,7 +32,7 @@ class MailConfiguration {
         properties.fromAddress(),
         new SendRateLimiter(clock, properties.rateLimit()),
         new RecipientHashes(random),
-        new MailTemplates(messages, Mailer.class.getClassLoader()),
+        new MailTemplates(messages, Mailer.class.getClassLoader(), MailTemplates.FOLDER),
         clock,
         random);
   }
