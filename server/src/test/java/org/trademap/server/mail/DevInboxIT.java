@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -206,6 +207,14 @@ class DevInboxIT extends RunningServer {
     assertThat(page.body()).contains("Mail not found");
 
     assertProblem(http().get("/dev/inbox/%3Cscript%3E"), 404, "mail.not-found");
+  }
+
+  @Test
+  void theEmbeddedServerDoesNotLogRecipientAddresses() {
+    // GreenMail logs "Created user login <address> …" at INFO for every new recipient.
+    assertThat(LoggerFactory.getLogger("com.icegreen.greenmail.user.UserManager").isInfoEnabled())
+        .isFalse();
+    assertThat(LoggerFactory.getLogger(Mailer.class).isInfoEnabled()).isTrue();
   }
 
   @Test
