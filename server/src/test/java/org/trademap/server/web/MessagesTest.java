@@ -36,7 +36,7 @@ class MessagesTest {
     Properties messages = messages();
     List<String> used = new ArrayList<>();
     for (Resource template :
-        new PathMatchingResourcePatternResolver().getResources("classpath:templates/**/*.html")) {
+        new PathMatchingResourcePatternResolver().getResources("classpath*:templates/**/*.html")) {
       String html = template.getContentAsString(StandardCharsets.UTF_8);
       Matcher m = MESSAGE_KEY.matcher(html);
       while (m.find()) {
