@@ -121,7 +121,7 @@ public final class Vault {
     byte[] aad = dataAad(subject, purpose);
     lock.readLock().lock();
     try {
-      SubjectKeys subjectKeys = liveKeys(subject);
+      SubjectKeys subjectKeys = liveKeys(subject, stored(subject));
       byte[] sealed = aead.seal(subjectKeys.dataKey(), aad, plaintext);
       byte[] out = new byte[1 + sealed.length];
       out[0] = FORMAT;
@@ -174,10 +174,11 @@ public final class Vault {
   public Optional<byte[]> commitment(SubjectId subject, byte[] canonicalFields) {
     lock.readLock().lock();
     try {
-      if (stored(subject) instanceof KeyState.Shredded) {
+      KeyState state = stored(subject);
+      if (state instanceof KeyState.Shredded) {
         return Optional.empty();
       }
-      SubjectKeys subjectKeys = liveKeys(subject);
+      SubjectKeys subjectKeys = liveKeys(subject, state);
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(keys.pepper(), "HmacSHA256"));
       mac.update(subjectKeys.salt());
@@ -306,8 +307,8 @@ public final class Vault {
     return unwrap(keys, row).<KeyState>map(KeyState.Live::new).orElseGet(KeyState.Damaged::new);
   }
 
-  private SubjectKeys liveKeys(SubjectId subject) {
-    KeyState state = stored(subject);
+  /** The subject's keys from its stored {@code state}, created if it has none yet. */
+  private SubjectKeys liveKeys(SubjectId subject, KeyState state) {
     if (state instanceof KeyState.Absent) {
       byte[] material = new byte[DATA_KEY_BYTES + SALT_BYTES];
       random.nextBytes(material);

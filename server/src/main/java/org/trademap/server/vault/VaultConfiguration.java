@@ -2,6 +2,7 @@ package org.trademap.server.vault;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ class VaultConfiguration {
     log.info(
         "Personal-data vault open: key-encryption key {} from {}",
         vault.kekId(),
-        properties.keySource().name().toLowerCase(java.util.Locale.ROOT));
+        properties.keySource().name().toLowerCase(Locale.ROOT));
     return vault;
   }
 }

@@ -79,9 +79,16 @@ final class VaultKeyLoader {
     boolean kekExists = Files.exists(kekFile);
     boolean pepperExists = Files.exists(pepperFile);
     if (kekExists && pepperExists) {
-      return new VaultKeys(
-          VaultKeys.aesKey(exactly(readKeyFile(kekFile), VaultKeys.KEK_BYTES, kekFile.toString())),
-          atLeast(readKeyFile(pepperFile), VaultKeys.MIN_PEPPER_BYTES, pepperFile.toString()));
+      byte[] kek = readKeyFile(kekFile);
+      byte[] pepper = readKeyFile(pepperFile);
+      try {
+        return new VaultKeys(
+            VaultKeys.aesKey(exactly(kek, VaultKeys.KEK_BYTES, kekFile.toString())),
+            atLeast(pepper, VaultKeys.MIN_PEPPER_BYTES, pepperFile.toString()));
+      } finally {
+        Arrays.fill(kek, (byte) 0);
+        Arrays.fill(pepper, (byte) 0);
+      }
     }
     if (kekExists || pepperExists) {
       throw new VaultKeyException(

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -99,7 +100,7 @@ public final class TestDatabase implements AutoCloseable {
       config.setSchema(schema);
       config.setMaximumPoolSize(4);
       config.setMinimumIdle(1);
-      config.setPoolName("test-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + suffix());
+      config.setPoolName("test-" + kind.name().toLowerCase(Locale.ROOT) + "-" + suffix());
       HikariDataSource pool = new HikariDataSource(config);
       try {
         Flyway.configure()
