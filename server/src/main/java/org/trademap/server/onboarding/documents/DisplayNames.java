@@ -32,10 +32,10 @@ final class DisplayNames {
     name = Normalizer.normalize(name, Normalizer.Form.NFC);
     name = lastPathSegment(name);
     name = printable(name);
-    name = stripDots(name);
     if (Sniffer.extension(name) != null) {
-      name = stripDots(name.substring(0, name.lastIndexOf('.')));
+      name = name.substring(0, name.lastIndexOf('.'));
     }
+    name = stripDots(name);
     name = cut(name, MAX_BASE);
     name = stripDots(name);
     if (name.isEmpty()) {

@@ -112,8 +112,9 @@ final class ImageCleaner {
         return inside;
       }
     }
-    return Sniffer.hiddenFormat(bytes, 1, Math.min(Sniffer.PDF_HEADER_WINDOW, end))
-        .filter(format -> format.equals("PDF"));
+    return Sniffer.containsPdfHeader(bytes, 1, Math.min(Sniffer.PDF_HEADER_WINDOW, end))
+        ? Optional.of("PDF")
+        : Optional.empty();
   }
 
   private byte[] decodeAndEncode(

@@ -132,6 +132,16 @@ final class Sniffer {
     return Optional.empty();
   }
 
+  /** Whether a PDF header occurs anywhere in {@code bytes[from, to)}. */
+  static boolean containsPdfHeader(byte[] bytes, int from, int to) {
+    for (int i = from; i <= to - PDF.length; i++) {
+      if (startsWith(bytes, i, PDF)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The accepted type a file name's extension claims, or {@code null}. */
   static @Nullable DocumentType claimedByName(@Nullable String fileName) {
     String extension = extension(fileName);
