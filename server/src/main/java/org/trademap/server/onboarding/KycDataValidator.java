@@ -125,9 +125,10 @@ public final class KycDataValidator {
     Collector c = new Collector();
     String kind = form.form() == null ? "" : TextRules.stripSpaces(form.form());
     boolean formK = kind.equals("K");
+    boolean formA = kind.equals("A");
     if (kind.isEmpty()) {
       c.add(new FieldError("form", FieldError.Code.REQUIRED));
-    } else if (!formK && !kind.equals("A")) {
+    } else if (!formK && !formA) {
       c.add(new FieldError("form", FieldError.Code.DECLARATION_FORM_UNKNOWN));
     }
     List<@Nullable BeneficialOwnerForm> submitted = form.owners();
@@ -173,8 +174,9 @@ public final class KycDataValidator {
           surname == null || givenNames == null || dateOfBirth == null
               ? null
               : OwnerIdentity.of(surname, givenNames, dateOfBirth));
+      // With an unknown form only the person is checked: which basis fields belong is unclear.
       ControlBasis basis = formK ? own.take(basis(prefix, entry)) : null;
-      if (!formK) {
+      if (formA) {
         requireNoBasis(own, prefix, entry);
       }
       bases.add(basis);

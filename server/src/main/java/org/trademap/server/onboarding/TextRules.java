@@ -64,6 +64,7 @@ public final class TextRules {
   public static final int MAX_MARKS_IN_A_ROW = 4;
 
   private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
+  private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
 
   // Thread-safe once built (ICU documents concurrent use of the check functions).
   private static final SpoofChecker SPOOF_CHECKER =
@@ -248,7 +249,9 @@ public final class TextRules {
 
   private static List<ReviewFlag> spoofFlags(String field, String name) {
     SpoofChecker.CheckResult result = new SpoofChecker.CheckResult();
-    if (!SPOOF_CHECKER.failsChecks(name, result)) {
+    // NFD, as UTS #39 specifies: a mark repeated after a precomposed letter (á + U+0301) only
+    // shows as a repetition once the letter is decomposed.
+    if (!SPOOF_CHECKER.failsChecks(NFD.normalize(name), result)) {
       return List.of();
     }
     List<ReviewFlag> flags = new ArrayList<>();
