@@ -124,6 +124,11 @@ class ExternalSmtpIT extends RunningServer {
   }
 
   @Test
+  void pagesDoNotLinkToTheDevInbox() {
+    assertThat(http().get("/").body()).doesNotContain("href=\"/dev/inbox\"");
+  }
+
+  @Test
   void theOpenApiDescriptionHasNoDevMailbox() {
     Http.Response docs = http().get("/v3/api-docs");
 

@@ -23,6 +23,7 @@ class WebIT extends RunningServer {
         .contains("href=\"/swagger-ui.html\"")
         .contains("href=\"/v3/api-docs\"")
         .contains("href=\"/actuator/health\"")
+        .contains("href=\"/dev/inbox\"")
         .contains("href=\"/css/trademap.css\"")
         .doesNotContain("http://cdn")
         .doesNotContain("https://cdn");
