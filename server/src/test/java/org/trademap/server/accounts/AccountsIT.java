@@ -225,6 +225,77 @@ class AccountsIT extends RunningServer {
   }
 
   @Test
+  void ofTwoConcurrentVerificationsWithOneLinkExactlyOneSucceeds() throws Exception {
+    String to = newAddress("gil");
+    signUp("person", to, PASSWORD);
+    String token = onlyToken(to);
+
+    List<Integer> statuses;
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return verify(token).status();
+                }));
+      }
+      start.countDown();
+      statuses = new java.util.ArrayList<>();
+      for (var result : results) {
+        statuses.add(result.get());
+      }
+    }
+
+    assertThat(statuses).containsOnly(200, 400).filteredOn(s -> s == 200).hasSize(1);
+  }
+
+  @Test
+  void aRateLimitedResendStillAnswersTheSame() {
+    String to = newAddress("hal");
+    signUp("person", to, PASSWORD);
+    String body = "{\"email\":" + Http.jsonString(to) + "}";
+
+    for (int i = 0; i < 7; i++) {
+      assertVerificationSent(http().postJson("/api/v1/accounts/resend-verification", body));
+    }
+
+    assertThat(mails(to)).as("the per-recipient limit of 5 held").hasSize(5);
+  }
+
+  @Test
+  void theMailIsInTheLanguageOfTheRequest() throws Exception {
+    String to = newAddress("ida");
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/v1/accounts"))
+            .header("Content-Type", "application/json")
+            .header("Accept-Language", "de-CH, de;q=0.9")
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString(
+                    "{\"kind\":\"person\",\"email\":"
+                        + Http.jsonString(to)
+                        + ",\"password\":"
+                        + Http.jsonString(PASSWORD)
+                        + "}"))
+            .build();
+    try (var client = java.net.http.HttpClient.newHttpClient()) {
+      assertThat(
+              client
+                  .send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                  .statusCode())
+          .isEqualTo(202);
+    }
+
+    JsonNode mail = mails(to).getFirst();
+    assertThat(mail.get("subject").asString())
+        .isEqualTo("Bestätigen Sie Ihre E-Mail-Adresse für TradeMap");
+    assertThat(tokenIn(mail)).hasSize(43);
+  }
+
+  @Test
   void theClockBeanIsTheOneTheTokensUse(@Autowired Clock appClock) {
     assertThat(appClock).isSameAs(clock);
   }
