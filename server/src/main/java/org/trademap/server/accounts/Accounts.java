@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.trademap.server.identity.IdentityProperties;
 import org.trademap.server.identity.IssuedToken;
 import org.trademap.server.identity.PasswordHasher;
 import org.trademap.server.identity.PasswordOwner;
@@ -55,6 +56,7 @@ public final class Accounts {
   private final AccountsProperties properties;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final Map<String, Object> validity;
 
   Accounts(
       DataSource dataSource,
@@ -63,6 +65,7 @@ public final class Accounts {
       TokenService tokens,
       Mailer mailer,
       AccountsProperties properties,
+      IdentityProperties identity,
       PlatformTransactionManager transactions,
       ObjectProvider<Clock> clock) {
     this.repository = new AccountRepository(dataSource);
@@ -73,6 +76,14 @@ public final class Accounts {
     this.properties = properties;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock.getIfUnique(Clock::systemUTC);
+    this.validity = validity(identity.tokens().ttl(TokenPurpose.EMAIL_VERIFICATION));
+  }
+
+  /** How long the link is valid, for the mail: whole hours when it is, else minutes. */
+  static Map<String, Object> validity(java.time.Duration ttl) {
+    return ttl.toMinutesPart() == 0 && ttl.toSecondsPart() == 0
+        ? Map.of("validHours", ttl.toHours())
+        : Map.of("validMinutes", Math.max(1, ttl.toMinutes()));
   }
 
   /**
@@ -222,7 +233,9 @@ public final class Accounts {
 
   private void mailLink(UUID accountId, String to, IssuedToken token, Locale locale) {
     String link = properties.link(VERIFY_PATH + token.rawToken());
-    report(accountId, mailer.renderAndSend(to, VERIFY_TEMPLATE, Map.of("link", link), locale));
+    Map<String, Object> model = new java.util.HashMap<>(validity);
+    model.put("link", link);
+    report(accountId, mailer.renderAndSend(to, VERIFY_TEMPLATE, model, locale));
   }
 
   private static void report(@Nullable UUID accountId, SendResult result) {

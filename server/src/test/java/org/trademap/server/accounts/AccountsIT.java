@@ -102,6 +102,7 @@ class AccountsIT extends RunningServer {
     assertThat(mails).hasSize(1);
     assertThat(mails.getFirst().get("subject").asString())
         .isEqualTo("Confirm your email address for TradeMap");
+    assertThat(mails.getFirst().get("text").asString()).contains("expires after 24 hours");
     String token = tokenIn(mails.getFirst());
 
     Http.Response verified = verify(token);
@@ -292,6 +293,7 @@ class AccountsIT extends RunningServer {
     JsonNode mail = mails(to).getFirst();
     assertThat(mail.get("subject").asString())
         .isEqualTo("Bestätigen Sie Ihre E-Mail-Adresse für TradeMap");
+    assertThat(mail.get("text").asString()).contains("verfällt nach 24 Stunden");
     assertThat(tokenIn(mail)).hasSize(43);
   }
 
