@@ -1,5 +1,8 @@
 package org.trademap.server.accounts;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +19,10 @@ import org.trademap.server.web.ProblemException;
 /** The JSON API of sign-up and email verification. */
 @RestController
 @RequestMapping(path = "/api/v1/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(
+    name = "Accounts",
+    description =
+        "Sign-up and email verification. No answer tells whether an address has an account.")
 class AccountsController {
   static final Map<String, String> VERIFICATION_SENT = Map.of("status", "verification-sent");
   static final Map<String, String> VERIFIED = Map.of("status", "verified");
@@ -65,6 +72,13 @@ class AccountsController {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Sign up with kind, email and password; the link goes out by mail")
+  @ApiResponse(
+      responseCode = "202",
+      description = "verification-sent, whether or not the address already had an account")
+  @ApiResponse(
+      responseCode = "422",
+      description = "accounts.invalid, with errors [{field, code}] (password.*, email.*, kind.*)")
   ResponseEntity<Map<String, String>> signUp(@RequestBody SignUpRequest request, Locale locale) {
     SignUpResult result =
         accounts.signUp(request.kind(), request.email(), request.password(), locale);
@@ -78,6 +92,11 @@ class AccountsController {
   }
 
   @PostMapping(path = "/verify-email", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Confirm the address with the token from the emailed link")
+  @ApiResponse(responseCode = "200", description = "verified")
+  @ApiResponse(
+      responseCode = "400",
+      description = "accounts.token-expired, accounts.token-used or accounts.token-invalid")
   Map<String, String> verifyEmail(@RequestBody VerifyRequest request) {
     return switch (accounts.verifyEmail(request.token())) {
       case VerificationResult.Verified v -> VERIFIED;
@@ -87,6 +106,8 @@ class AccountsController {
   }
 
   @PostMapping(path = "/resend-verification", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Mail a new link to an unverified account; older links stop working")
+  @ApiResponse(responseCode = "202", description = "verification-sent, in every case")
   ResponseEntity<Map<String, String>> resendVerification(
       @RequestBody ResendRequest request, Locale locale) {
     accounts.resendVerification(request.email(), locale);
