@@ -114,6 +114,40 @@ class AccountsIT extends RunningServer {
   }
 
   @Test
+  void theMailedLinkOpensAPageWhoseButtonVerifiesTheAddressOnce() {
+    String to = newAddress("page");
+    assertVerificationSent(signUp("person", to, PASSWORD));
+    String token = onlyToken(to);
+
+    Http.Response page = http().getPage("/verify-email?token=" + token);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("Confirm your email address")
+        .contains("action=\"/verify-email\"")
+        .contains("value=\"" + token + "\"");
+
+    byte[] form = ("token=" + token).getBytes(StandardCharsets.UTF_8);
+    Http.Response posted =
+        http().send("POST", "/verify-email", "application/x-www-form-urlencoded", form);
+    assertThat(posted.status()).isEqualTo(302);
+    assertThat(posted.header("Location").orElseThrow()).endsWith("/verify-email/done");
+    assertThat(http().getPage("/verify-email/done").body()).contains("Email address confirmed");
+
+    Http.Response again =
+        http().send("POST", "/verify-email", "application/x-www-form-urlencoded", form);
+    assertThat(again.status()).isEqualTo(400);
+    assertThat(again.body()).contains("Link already used");
+    assertProblem(verify(token), 400, "accounts.token-used");
+  }
+
+  @Test
+  void openingThePageWithoutATokenSaysTheLinkIsInvalid() {
+    Http.Response page = http().getPage("/verify-email");
+    assertThat(page.status()).isEqualTo(400);
+    assertThat(page.body()).contains("Invalid link").doesNotContain("<form");
+  }
+
+  @Test
   void aLinkOlderThanItsLifetimeIsExpired() {
     String to = newAddress("bea");
     assertVerificationSent(signUp("legal-entity", to, PASSWORD));
