@@ -106,42 +106,35 @@ public sealed interface OwnerDeclaration permits OwnerDeclaration.FormA, OwnerDe
     }
 
     private static BeneficialOwnerForm toForm(ControllingPerson p) {
-      BeneficialOwner o = p.person();
       return switch (p.basis()) {
         case ControlBasis.CapitalOrVotes s ->
-            new BeneficialOwnerForm(
-                o.surname(),
-                o.givenNames(),
-                o.dateOfBirth().toString(),
-                o.nationality(),
-                o.address().toForm(),
-                s.kind().name(),
+            form(
+                p.person(),
+                s.kind(),
                 s.capitalPercent().toPlainString(),
                 s.votesPercent().toPlainString(),
                 null);
-        case ControlBasis.OtherMeans m ->
-            new BeneficialOwnerForm(
-                o.surname(),
-                o.givenNames(),
-                o.dateOfBirth().toString(),
-                o.nationality(),
-                o.address().toForm(),
-                m.kind().name(),
-                null,
-                null,
-                m.description());
-        case ControlBasis.ManagingDirector d ->
-            new BeneficialOwnerForm(
-                o.surname(),
-                o.givenNames(),
-                o.dateOfBirth().toString(),
-                o.nationality(),
-                o.address().toForm(),
-                d.kind().name(),
-                null,
-                null,
-                null);
+        case ControlBasis.OtherMeans m -> form(p.person(), m.kind(), null, null, m.description());
+        case ControlBasis.ManagingDirector d -> form(p.person(), d.kind(), null, null, null);
       };
+    }
+
+    private static BeneficialOwnerForm form(
+        BeneficialOwner o,
+        ControlBasis.Kind basis,
+        @Nullable String capitalPercent,
+        @Nullable String votesPercent,
+        @Nullable String controlDescription) {
+      return new BeneficialOwnerForm(
+          o.surname(),
+          o.givenNames(),
+          o.dateOfBirth().toString(),
+          o.nationality(),
+          o.address().toForm(),
+          basis.name(),
+          capitalPercent,
+          votesPercent,
+          controlDescription);
     }
   }
 }
