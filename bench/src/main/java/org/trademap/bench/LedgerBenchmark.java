@@ -265,7 +265,7 @@ final class LedgerBenchmark {
         LedgerReport.round(signRate, 1),
         LedgerReport.round(verifyCeiling, 1),
         LedgerReport.round(best.tps() / (verifyCeiling / 2), 4),
-        steps.stream().map(LedgerReport.Step::of).toList(),
+        steps.stream().map(StepRun.Result::rounded).toList(),
         started.toString(),
         machine.os(),
         machine.maxHeapBytes() / (1024 * 1024),

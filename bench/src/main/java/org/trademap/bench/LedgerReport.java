@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param signRate transactions built and signed per second on all cores, by the client
  * @param verifyCeiling Ed25519 verifications per second on all cores, same transactions
  * @param efficiency {@code tps / (verifyCeiling / 2)}: each transaction is verified twice
- * @param steps every measured step, in order
+ * @param steps every measured step, in order, {@linkplain StepRun.Result#rounded() rounded}
  * @param timestamp when the run started (UTC, ISO-8601)
  * @param os the operating system
  * @param maxHeapMb the JVM's maximum heap
@@ -58,7 +58,7 @@ record LedgerReport(
     double signRate,
     double verifyCeiling,
     double efficiency,
-    List<Step> steps,
+    List<StepRun.Result> steps,
     String timestamp,
     String os,
     long maxHeapMb,
@@ -74,42 +74,7 @@ record LedgerReport(
     double cpuUsPerTx,
     double efficiencyCpu) {
 
-  /** One step as written to JSON; see {@link StepRun.Result}. */
-  record Step(
-      int concurrency,
-      double seconds,
-      long committed,
-      double tps,
-      double p50Ms,
-      double p99Ms,
-      long errors,
-      long submitted,
-      long blocks,
-      double txPerBlock,
-      double cpuCores,
-      double cpuUsPerTx,
-      double jitSeconds,
-      boolean exhausted) {
-
-    static Step of(StepRun.Result r) {
-      return new Step(
-          r.concurrency(),
-          round(r.seconds(), 3),
-          r.committed(),
-          round(r.tps(), 1),
-          round(r.p50Ms(), 3),
-          round(r.p99Ms(), 3),
-          r.errors(),
-          r.submitted(),
-          r.blocks(),
-          round(r.txPerBlock(), 1),
-          round(r.cpuCores(), 2),
-          round(r.cpuUsPerTx(), 1),
-          round(r.jitSeconds(), 2),
-          r.exhausted());
-    }
-  }
-
+  /** The value rounded to this many decimals, as the report writes its figures. */
   static double round(double value, int decimals) {
     double scale = Math.pow(10, decimals);
     return Math.round(value * scale) / scale;

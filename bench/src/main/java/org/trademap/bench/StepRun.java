@@ -66,7 +66,27 @@ final class StepRun {
       double cpuCores,
       double cpuUsPerTx,
       double jitSeconds,
-      boolean exhausted) {}
+      boolean exhausted) {
+
+    /** The same figures rounded to the decimals that carry meaning, as the JSON report has them. */
+    Result rounded() {
+      return new Result(
+          concurrency,
+          LedgerReport.round(seconds, 3),
+          committed,
+          LedgerReport.round(tps, 1),
+          LedgerReport.round(p50Ms, 3),
+          LedgerReport.round(p99Ms, 3),
+          errors,
+          submitted,
+          blocks,
+          LedgerReport.round(txPerBlock, 1),
+          LedgerReport.round(cpuCores, 2),
+          LedgerReport.round(cpuUsPerTx, 1),
+          LedgerReport.round(jitSeconds, 2),
+          exhausted);
+    }
+  }
 
   private final int concurrency;
   private final byte[][] txs;

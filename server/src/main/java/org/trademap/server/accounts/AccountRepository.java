@@ -89,6 +89,13 @@ final class AccountRepository {
         == 1;
   }
 
+  /** Replaces the account's password hash. */
+  void updatePasswordHash(UUID accountId, String passwordHash) {
+    jdbc.sql("UPDATE account SET password_hash = ? WHERE id = ?")
+        .params(passwordHash, accountId)
+        .update();
+  }
+
   void insertToken(UUID accountId, StoredToken token) {
     jdbc.sql(
             "INSERT INTO one_time_token (hash, account_id, purpose, issued_at, expires_at, used_at)"
@@ -157,7 +164,7 @@ final class AccountRepository {
         required(rs, "created_at"));
   }
 
-  private static Instant required(ResultSet rs, String column) throws SQLException {
+  static Instant required(ResultSet rs, String column) throws SQLException {
     Instant value = instant(rs.getObject(column, OffsetDateTime.class));
     if (value == null) {
       throw new IllegalStateException(column + " is NOT NULL");
@@ -165,15 +172,15 @@ final class AccountRepository {
     return value;
   }
 
-  private static OffsetDateTime timestamp(Instant instant) {
+  static OffsetDateTime timestamp(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
 
-  private static @Nullable OffsetDateTime nullableTimestamp(@Nullable Instant instant) {
+  static @Nullable OffsetDateTime nullableTimestamp(@Nullable Instant instant) {
     return instant == null ? null : timestamp(instant);
   }
 
-  private static @Nullable Instant instant(@Nullable OffsetDateTime timestamp) {
+  static @Nullable Instant instant(@Nullable OffsetDateTime timestamp) {
     return timestamp == null ? null : timestamp.toInstant();
   }
 }

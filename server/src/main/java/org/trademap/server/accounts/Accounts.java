@@ -23,7 +23,6 @@ import org.trademap.server.identity.PasswordOwner;
 import org.trademap.server.identity.PasswordPolicy;
 import org.trademap.server.identity.PasswordVerdict;
 import org.trademap.server.identity.Role;
-import org.trademap.server.identity.TokenCheck;
 import org.trademap.server.identity.TokenPurpose;
 import org.trademap.server.identity.TokenService;
 import org.trademap.server.mail.Mailer;
@@ -87,6 +86,29 @@ public final class Accounts {
   }
 
   /**
+   * The account's email address and when it was confirmed, for the account's own pages (My Page
+   * shows "signed in as"); empty for an unknown account.
+   */
+  public Optional<EmailAddress> emailAddress(UUID accountId) {
+    return repository
+        .findById(accountId)
+        .map(account -> new EmailAddress(account.email(), account.emailVerifiedAt()));
+  }
+
+  /**
+   * An account's email address.
+   *
+   * @param address the address as given, domain in lower case
+   * @param verifiedAt when the address was confirmed, or null while unconfirmed
+   */
+  public record EmailAddress(String address, @Nullable Instant verifiedAt) {
+    @Override
+    public String toString() {
+      return "EmailAddress[address=(hidden), verifiedAt=" + verifiedAt + "]";
+    }
+  }
+
+  /**
    * Signs up a new account with role {@link Role#USER} and mails the verification link; if the
    * address already has an account, mails its owner a notice instead. Both are {@link
    * SignUpResult.Accepted}, also when the mail was held back by the rate limit.
@@ -107,14 +129,7 @@ public final class Accounts {
     }
     Validation<String> address = FieldRules.email("email", email);
     address.errors().forEach(e -> errors.add(new SignUpResult.FieldProblem(e.field(), e.key())));
-    if (password == null || password.isEmpty()) {
-      errors.add(new SignUpResult.FieldProblem("password", FieldError.Code.REQUIRED.key()));
-    } else if (policy.check(password, PasswordOwner.ofEmail(email == null ? "" : email))
-        instanceof PasswordVerdict.Rejected rejected) {
-      rejected
-          .reasons()
-          .forEach(r -> errors.add(new SignUpResult.FieldProblem("password", r.code())));
-    }
+    errors.addAll(passwordProblems(policy, password, email == null ? "" : email));
     if (!errors.isEmpty()
         || !(address instanceof Validation.Valid<String> valid)
         || accountKind.isEmpty()
@@ -160,6 +175,25 @@ public final class Accounts {
   }
 
   /**
+   * What the password policy says about a new password for the address: nothing if it is
+   * acceptable, else one {@code password} problem for each broken rule ({@code field.required} if
+   * it is missing).
+   */
+  static List<SignUpResult.FieldProblem> passwordProblems(
+      PasswordPolicy policy, @Nullable String password, String email) {
+    if (password == null || password.isEmpty()) {
+      return List.of(new SignUpResult.FieldProblem("password", FieldError.Code.REQUIRED.key()));
+    }
+    if (policy.check(password, PasswordOwner.ofEmail(email))
+        instanceof PasswordVerdict.Rejected rejected) {
+      return rejected.reasons().stream()
+          .map(r -> new SignUpResult.FieldProblem("password", r.code()))
+          .toList();
+    }
+    return List.of();
+  }
+
+  /**
    * Confirms the address of the account the token was issued to. Of two concurrent presentations of
    * the same token exactly one succeeds; the other is {@link VerificationResult.Reason#USED}.
    * Tokens of any other purpose are {@link VerificationResult.Reason#INVALID}.
@@ -168,38 +202,23 @@ public final class Accounts {
     if (rawToken == null) {
       return new VerificationResult.Refused(VerificationResult.Reason.INVALID);
     }
-    String hash = tokens.hashOf(TokenPurpose.EMAIL_VERIFICATION, rawToken);
     return inTransaction(
-        () -> {
-          Optional<AccountRepository.TokenRow> row = repository.findToken(hash);
-          TokenCheck check =
-              tokens.check(
-                  row.map(AccountRepository.TokenRow::token).orElse(null),
-                  rawToken,
-                  TokenPurpose.EMAIL_VERIFICATION);
-          VerificationResult.Reason refusal =
-              switch (check) {
-                case TokenCheck.Valid v -> null;
-                case TokenCheck.Expired e -> VerificationResult.Reason.EXPIRED;
-                case TokenCheck.Used u -> VerificationResult.Reason.USED;
-                case TokenCheck.WrongPurpose w -> VerificationResult.Reason.INVALID;
-                case TokenCheck.Unknown u -> VerificationResult.Reason.INVALID;
-              };
-          if (refusal != null || row.isEmpty()) {
-            log.info("email verification refused: {}", check.getClass().getSimpleName());
-            return new VerificationResult.Refused(
-                refusal == null ? VerificationResult.Reason.INVALID : refusal);
-          }
-          Instant now = clock.instant();
-          if (!repository.markTokenUsed(hash, now)) {
-            log.info("email verification refused: token used concurrently");
-            return new VerificationResult.Refused(VerificationResult.Reason.USED);
-          }
-          UUID accountId = row.get().accountId();
-          repository.markEmailVerified(accountId, now);
-          log.info("account {} verified its email address", accountId);
-          return new VerificationResult.Verified(accountId);
-        });
+        () ->
+            switch (PresentedToken.check(
+                repository, tokens, TokenPurpose.EMAIL_VERIFICATION, rawToken)) {
+              case PresentedToken.Refused(VerificationResult.Reason reason) ->
+                  new VerificationResult.Refused(reason);
+              case PresentedToken.Valid(String hash, UUID accountId) -> {
+                Instant now = clock.instant();
+                if (!repository.markTokenUsed(hash, now)) {
+                  log.info("email verification refused: token used concurrently");
+                  yield new VerificationResult.Refused(VerificationResult.Reason.USED);
+                }
+                repository.markEmailVerified(accountId, now);
+                log.info("account {} verified its email address", accountId);
+                yield new VerificationResult.Verified(accountId);
+              }
+            });
   }
 
   /**

@@ -83,12 +83,17 @@ class AccountsController {
     SignUpResult result =
         accounts.signUp(request.kind(), request.email(), request.password(), locale);
     if (result instanceof SignUpResult.Invalid invalid) {
-      List<Map<String, String>> errors =
-          invalid.errors().stream().map(e -> Map.of("field", e.field(), "code", e.code())).toList();
-      throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "accounts.invalid")
-          .with("errors", errors);
+      throw invalid(invalid.errors());
     }
     return ResponseEntity.accepted().body(VERIFICATION_SENT);
+  }
+
+  /** {@code 422 accounts.invalid} with {@code errors: [{field, code}]}. */
+  static ProblemException invalid(List<SignUpResult.FieldProblem> problems) {
+    List<Map<String, String>> errors =
+        problems.stream().map(e -> Map.of("field", e.field(), "code", e.code())).toList();
+    return ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "accounts.invalid")
+        .with("errors", errors);
   }
 
   @PostMapping(path = "/verify-email", consumes = MediaType.APPLICATION_JSON_VALUE)

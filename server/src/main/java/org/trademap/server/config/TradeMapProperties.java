@@ -44,6 +44,8 @@ public record TradeMapProperties(
    * @param maxRequestSize the largest request body accepted; larger ones are answered with {@code
    *     413 request.too-large} before the body is read when the client announces its length.
    *     Default {@code 256KB} (a signed transaction is at most about 66 KiB, 88 KiB in base64).
+   *     Paths that take larger bodies (document uploads) declare their own limit as a {@code
+   *     web.RequestBodyLimit} bean.
    */
   public record Api(@DefaultValue("256KB") DataSize maxRequestSize) {
     public Api {

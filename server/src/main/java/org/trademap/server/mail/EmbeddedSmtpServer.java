@@ -60,8 +60,24 @@ final class EmbeddedSmtpServer {
     greenMail.stop();
   }
 
-  /** Every received mail, newest first. */
+  /**
+   * Every received mail, newest first. GreenMail's inbox list is not safe to read while a mail is
+   * being delivered, so a read that collides with a delivery is simply done again.
+   */
   List<ReceivedMail> messages() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return readAll();
+      } catch (java.util.ConcurrentModificationException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  private List<ReceivedMail> readAll() {
     List<ReceivedMail> all = new ArrayList<>();
     UserManager users = greenMail.getUserManager();
     for (GreenMailUser user : users.listUser()) {

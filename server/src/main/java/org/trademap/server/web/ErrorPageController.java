@@ -37,6 +37,9 @@ class ErrorPageController implements ErrorController {
       log.error(
           "request {} failed", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
     }
+    if (request.getAttribute(RequestBodyLimits.REFUSAL) instanceof ProblemException refusal) {
+      return responses.render(request, response, refusal);
+    }
     return responses.render(
         request, response, ProblemException.of(status, ProblemResponses.codeFor(status)));
   }

@@ -2,7 +2,6 @@ package org.trademap.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -12,6 +11,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Answers every exception raised while handling a request with a stable problem code: {@link
@@ -24,9 +24,11 @@ class ErrorResponses {
   private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
   private final ProblemResponses responses;
+  private final RequestBodyLimits limits;
 
-  ErrorResponses(ProblemResponses responses) {
+  ErrorResponses(ProblemResponses responses, RequestBodyLimits limits) {
     this.responses = responses;
+    this.limits = limits;
   }
 
   @ExceptionHandler(ProblemException.class)
@@ -38,8 +40,8 @@ class ErrorResponses {
   Object unreadable(
       HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) {
     ProblemException problem =
-        tooLarge(e) != null
-            ? ProblemException.of(HttpStatus.CONTENT_TOO_LARGE, "request.too-large")
+        tooLarge(e)
+            ? limits.of(request).refusal()
             : ProblemException.of(HttpStatus.BAD_REQUEST, "request.malformed-json");
     return responses.render(request, response, problem);
   }
@@ -59,11 +61,8 @@ class ErrorResponses {
 
   @ExceptionHandler(Exception.class)
   Object other(Exception e, HttpServletRequest request, HttpServletResponse response) {
-    if (tooLarge(e) != null) {
-      return responses.render(
-          request,
-          response,
-          ProblemException.of(HttpStatus.CONTENT_TOO_LARGE, "request.too-large"));
+    if (tooLarge(e)) {
+      return responses.render(request, response, limits.of(request).refusal());
     }
     if (e instanceof ErrorResponse framework) {
       HttpStatus status = ProblemResponses.statusFor(framework.getStatusCode());
@@ -80,12 +79,16 @@ class ErrorResponses {
         ProblemException.of(HttpStatus.INTERNAL_SERVER_ERROR, "server.internal-error"));
   }
 
-  private static @Nullable RequestTooLargeException tooLarge(Throwable e) {
+  /**
+   * Whether the body passed its limit while it was read: counted by {@code RequestSizeLimitFilter},
+   * or by the servlet container while it parsed a multipart body.
+   */
+  private static boolean tooLarge(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof RequestTooLargeException tooLarge) {
-        return tooLarge;
+      if (t instanceof RequestTooLargeException || t instanceof MaxUploadSizeExceededException) {
+        return true;
       }
     }
-    return null;
+    return false;
   }
 }

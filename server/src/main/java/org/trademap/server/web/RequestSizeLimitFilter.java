@@ -13,28 +13,34 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.trademap.server.config.TradeMapProperties;
 
 /**
- * Refuses request bodies above {@code trademap.api.max-request-size}: at once when the client
- * announces a larger {@code Content-Length}, otherwise as soon as reading passes the limit (the
- * failure surfaces as {@link RequestTooLargeException} and becomes {@code 413 request.too-large}).
+ * Refuses request bodies above the request's limit ({@link RequestBodyLimits}: a {@link
+ * RequestBodyLimit} for its path, else {@code trademap.api.max-request-size}): at once when the
+ * client announces a larger {@code Content-Length}, without reading the body; otherwise as soon as
+ * reading passes the limit (the failure surfaces as {@link RequestTooLargeException}). Either way
+ * the answer is {@code 413} with the limit's problem code ({@code request.too-large} by default).
+ * Multipart bodies are parsed by the servlet container from its own stream, with limits that {@link
+ * RequestBodyLimits} derives from the same settings.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
-  private final long limit;
+  private final RequestBodyLimits limits;
 
-  RequestSizeLimitFilter(TradeMapProperties properties) {
-    this.limit = properties.api().maxRequestSize().toBytes();
+  RequestSizeLimitFilter(RequestBodyLimits limits) {
+    this.limits = limits;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    RequestBodyLimit applies = limits.of(request);
+    long limit = applies.maxSize().toBytes();
     long announced = request.getContentLengthLong();
     if (announced > limit) {
+      request.setAttribute(RequestBodyLimits.REFUSAL, applies.refusal());
       response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       return;
     }

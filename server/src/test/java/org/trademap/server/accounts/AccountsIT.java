@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,33 +16,25 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.trademap.server.identity.IssuedToken;
 import org.trademap.server.identity.TokenPurpose;
 import org.trademap.server.identity.TokenService;
+import org.trademap.server.testing.BrowserSession;
 import org.trademap.server.testing.Http;
 import org.trademap.server.testing.RunningServer;
+import org.trademap.server.testing.TestAccounts;
 import tools.jackson.databind.JsonNode;
 
 /** Sign-up, email verification and resending, through the running server and its embedded SMTP. */
-@Import(AccountsIT.Clocks.class)
+@Import(SettableClock.AsBean.class)
 @ExtendWith(OutputCaptureExtension.class)
 class AccountsIT extends RunningServer {
   private static final Pattern LINK =
       Pattern.compile("http://localhost:8080/verify-email\\?token=([A-Za-z0-9_-]{43})");
   private static final String PASSWORD = "correct horse battery staple 42";
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Clocks {
-    @Bean
-    SettableClock clock() {
-      return new SettableClock();
-    }
-  }
 
   @Autowired SettableClock clock;
   @Autowired TokenService tokens;
@@ -52,16 +45,7 @@ class AccountsIT extends RunningServer {
   }
 
   private Http.Response signUp(String kind, String email, String password) {
-    return http()
-        .postJson(
-            "/api/v1/accounts",
-            "{\"kind\":"
-                + Http.jsonString(kind)
-                + ",\"email\":"
-                + Http.jsonString(email)
-                + ",\"password\":"
-                + Http.jsonString(password)
-                + "}");
+    return TestAccounts.signUpRequest(http(), kind, email, password);
   }
 
   private Http.Response verify(String token) {
@@ -119,22 +103,20 @@ class AccountsIT extends RunningServer {
     assertVerificationSent(signUp("person", to, PASSWORD));
     String token = onlyToken(to);
 
-    Http.Response page = http().getPage("/verify-email?token=" + token);
+    BrowserSession browser = new BrowserSession(port);
+    Http.Response page = browser.get("/verify-email?token=" + token);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body())
         .contains("Confirm your email address")
         .contains("action=\"/verify-email\"")
         .contains("value=\"" + token + "\"");
 
-    byte[] form = ("token=" + token).getBytes(StandardCharsets.UTF_8);
-    Http.Response posted =
-        http().send("POST", "/verify-email", "application/x-www-form-urlencoded", form);
+    Http.Response posted = browser.post("/verify-email", Map.of("token", token));
     assertThat(posted.status()).isEqualTo(302);
     assertThat(posted.header("Location").orElseThrow()).endsWith("/verify-email/done");
     assertThat(http().getPage("/verify-email/done").body()).contains("Email address confirmed");
 
-    Http.Response again =
-        http().send("POST", "/verify-email", "application/x-www-form-urlencoded", form);
+    Http.Response again = browser.post("/verify-email", Map.of("token", token));
     assertThat(again.status()).isEqualTo(400);
     assertThat(again.body()).contains("Link already used");
     assertProblem(verify(token), 400, "accounts.token-used");

@@ -9,6 +9,8 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,9 +25,27 @@ public final class Http {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
   private final String base;
+  private final Map<String, String> headers;
 
   public Http(int port) {
-    this.base = "http://localhost:" + port;
+    this("http://localhost:" + port, Map.of());
+  }
+
+  private Http(String base, Map<String, String> headers) {
+    this.base = base;
+    this.headers = headers;
+  }
+
+  /** A client that also sends this header with every request. */
+  public Http withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Http(base, Map.copyOf(more));
+  }
+
+  /** A client that sends {@code Authorization: Bearer <token>} with every request. */
+  public Http withBearer(String token) {
+    return withHeader("Authorization", "Bearer " + token);
   }
 
   /** A GET as an API client sends it ({@code Accept: application/json}). */
@@ -71,7 +91,10 @@ public final class Http {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    headers.forEach(request::header);
+    return request;
   }
 
   private Response send(HttpRequest.Builder request) {

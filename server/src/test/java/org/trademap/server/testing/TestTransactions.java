@@ -12,6 +12,7 @@ import org.trademap.ledger.api.crypto.Signature;
 import org.trademap.ledger.api.node.Genesis;
 import org.trademap.ledger.api.tx.SignedTransaction;
 import org.trademap.ledger.api.tx.Transaction;
+import org.trademap.ledger.core.node.LedgerNode;
 
 /**
  * Builds signed ledger transactions for tests: {@code TestTransactions.on(genesis).signer(key)
@@ -36,6 +37,15 @@ public final class TestTransactions {
   /** A transaction for the chain of this genesis document, signed by a fresh (unknown) key. */
   public static TestTransactions on(Genesis genesis) {
     return new TestTransactions(genesis, freshKey());
+  }
+
+  /**
+   * A transaction for this node's chain signed by the node's own key with its next nonce, the way
+   * the server signs what it records.
+   */
+  public static TestTransactions byNode(LedgerNode node) {
+    KeyPair key = node.nodeKey();
+    return on(node.genesis()).signer(key).nonce(node.nextNonce(key.publicKey()));
   }
 
   /** A key no chain knows. */
@@ -63,13 +73,16 @@ public final class TestTransactions {
    */
   public TestTransactions register(String subjectRef) {
     this.method = KycRegistry.REGISTER;
-    this.args =
-        KycRegistryCalls.register(
-            subjectRef,
-            new Commitment(
-                Hash.sha256(("commitment:" + subjectRef).getBytes(StandardCharsets.UTF_8))
-                    .bytes()));
+    this.args = registerArgs(subjectRef);
     return this;
+  }
+
+  /** The arguments of {@link #register}: the reference and a commitment derived from it. */
+  public static byte[] registerArgs(String subjectRef) {
+    return KycRegistryCalls.register(
+        subjectRef,
+        new Commitment(
+            Hash.sha256(("commitment:" + subjectRef).getBytes(StandardCharsets.UTF_8)).bytes()));
   }
 
   public SignedTransaction sign() {

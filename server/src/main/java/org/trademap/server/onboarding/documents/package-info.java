@@ -14,8 +14,13 @@
  * vault, always under {@link org.trademap.server.onboarding.documents.CleanDocument#storageName()},
  * never under a name the user chose. Nothing here writes to disk either: image and PDF parsing use
  * in-memory caches only, so no plaintext copy of a document lands in a temporary file.
+ *
+ * <p>A named interface of the {@code onboarding} module: {@code kyc.documents} stores what the
+ * intake accepted.
  */
 @NullMarked
+@NamedInterface("documents")
 package org.trademap.server.onboarding.documents;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

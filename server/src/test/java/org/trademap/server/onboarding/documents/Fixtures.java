@@ -17,14 +17,14 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 
 /** Test files built in code: images with ImageIO, PDFs with PDFBox, the rest byte by byte. */
-final class Fixtures {
+public final class Fixtures {
   /** The text hidden in the EXIF of {@link #withExif}: it must not survive intake. */
-  static final String EXIF_MARKER = "TRADEMAP-EXIF-MARKER";
+  public static final String EXIF_MARKER = "TRADEMAP-EXIF-MARKER";
 
   private Fixtures() {}
 
   /** A picture whose top-left quarter is red and the rest blue, so that turns can be seen. */
-  static BufferedImage picture(int width, int height, int type) {
+  public static BufferedImage picture(int width, int height, int type) {
     BufferedImage image = new BufferedImage(width, height, type);
     Graphics2D g = image.createGraphics();
     g.setColor(Color.BLUE);
@@ -35,15 +35,15 @@ final class Fixtures {
     return image;
   }
 
-  static byte[] jpeg(int width, int height) {
+  public static byte[] jpeg(int width, int height) {
     return encode(picture(width, height, BufferedImage.TYPE_INT_RGB), "jpeg");
   }
 
-  static byte[] png(int width, int height) {
+  public static byte[] png(int width, int height) {
     return encode(picture(width, height, BufferedImage.TYPE_INT_ARGB), "png");
   }
 
-  static byte[] encode(BufferedImage image, String format) {
+  public static byte[] encode(BufferedImage image, String format) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       if (!ImageIO.write(image, format, out)) {
@@ -59,7 +59,7 @@ final class Fixtures {
    * The JPEG with an EXIF segment after its JFIF segment: IFD0 with an image description holding
    * {@link #EXIF_MARKER}, the orientation, and a GPS IFD with a latitude of 47° 22′ N.
    */
-  static byte[] withExif(byte[] jpeg, int orientation) {
+  public static byte[] withExif(byte[] jpeg, int orientation) {
     byte[] marker = (EXIF_MARKER + "\0").getBytes(StandardCharsets.US_ASCII);
     ByteBuffer tiff = ByteBuffer.allocate(104 + marker.length); // big-endian: "MM"
     tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
@@ -85,7 +85,7 @@ final class Fixtures {
   }
 
   /** The JPEG with one more marker segment right after its first (JFIF) segment. */
-  static byte[] insertSegment(byte[] jpeg, int marker, byte[] payload) {
+  public static byte[] insertSegment(byte[] jpeg, int marker, byte[] payload) {
     int app0Length = (jpeg[4] & 0xFF) << 8 | (jpeg[5] & 0xFF);
     int at = 4 + app0Length;
     ByteBuffer segment = ByteBuffer.allocate(4 + payload.length);
@@ -95,7 +95,7 @@ final class Fixtures {
   }
 
   /** The JPEG with the dimensions in its frame header replaced. */
-  static byte[] withFrameSize(byte[] jpeg, int width, int height) {
+  public static byte[] withFrameSize(byte[] jpeg, int width, int height) {
     ImageLayout layout = ImageLayout.jpeg(jpeg);
     if (layout == null) {
       throw new IllegalArgumentException("not a JPEG");
@@ -116,7 +116,7 @@ final class Fixtures {
    * A tiny PNG whose header claims {@code width × height} RGB pixels, followed by a few bytes of
    * image data: a pixel flood that decodes into gigabytes.
    */
-  static byte[] pngClaiming(int width, int height) {
+  public static byte[] pngClaiming(int width, int height) {
     ByteBuffer header = ByteBuffer.allocate(13);
     header.putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0);
     header.put((byte) 0).put((byte) 0);
@@ -134,12 +134,12 @@ final class Fixtures {
   }
 
   /** The PNG with one more chunk right after its header chunk. */
-  static byte[] insertChunk(byte[] png, String type, byte[] data) {
+  public static byte[] insertChunk(byte[] png, String type, byte[] data) {
     int at = 8 + 12 + 13;
     return concat(slice(png, 0, at), chunk(type, data), slice(png, at, png.length));
   }
 
-  static byte[] chunk(String type, byte[] data) {
+  public static byte[] chunk(String type, byte[] data) {
     byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
     CRC32 crc = new CRC32();
     crc.update(typeBytes);
@@ -153,7 +153,7 @@ final class Fixtures {
   }
 
   /** A ZIP archive with one small entry. */
-  static byte[] zip() {
+  public static byte[] zip() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.putNextEntry(new ZipEntry("payload.html"));
@@ -166,7 +166,7 @@ final class Fixtures {
   }
 
   /** A PDF with empty pages, changed by {@code setup} before it is saved. */
-  static byte[] pdf(int pages, PdfSetup setup) {
+  public static byte[] pdf(int pages, PdfSetup setup) {
     try (PDDocument document = new PDDocument()) {
       for (int i = 0; i < pages; i++) {
         document.addPage(new PDPage());
@@ -180,21 +180,21 @@ final class Fixtures {
     }
   }
 
-  static byte[] pdf(int pages) {
+  public static byte[] pdf(int pages) {
     return pdf(pages, document -> {});
   }
 
   /** Changes a PDF document before it is saved. */
   @FunctionalInterface
-  interface PdfSetup {
+  public interface PdfSetup {
     void apply(PDDocument document) throws IOException;
   }
 
-  static byte[] ascii(String text) {
+  public static byte[] ascii(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
 
-  static byte[] concat(byte[]... parts) {
+  public static byte[] concat(byte[]... parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] part : parts) {
       out.writeBytes(part);
@@ -202,14 +202,14 @@ final class Fixtures {
     return out.toByteArray();
   }
 
-  static byte[] slice(byte[] bytes, int from, int to) {
+  public static byte[] slice(byte[] bytes, int from, int to) {
     byte[] slice = new byte[to - from];
     System.arraycopy(bytes, from, slice, 0, slice.length);
     return slice;
   }
 
   /** Whether {@code needle} occurs anywhere in {@code bytes}. */
-  static boolean contains(byte[] bytes, byte[] needle) {
+  public static boolean contains(byte[] bytes, byte[] needle) {
     outer:
     for (int i = 0; i <= bytes.length - needle.length; i++) {
       for (int j = 0; j < needle.length; j++) {

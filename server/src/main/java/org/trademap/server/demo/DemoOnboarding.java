@@ -1,0 +1,193 @@
+package org.trademap.server.demo;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.trademap.server.accounts.AccountKind;
+import org.trademap.server.accounts.Accounts;
+import org.trademap.server.accounts.SignUpResult;
+import org.trademap.server.accounts.VerificationResult;
+import org.trademap.server.identity.PasswordPolicy;
+import org.trademap.server.kyc.ConsentKind;
+import org.trademap.server.kyc.ConsentResult;
+import org.trademap.server.kyc.Consents;
+import org.trademap.server.kyc.KycFiles;
+import org.trademap.server.kyc.ProfileForm;
+import org.trademap.server.kyc.Subjects;
+import org.trademap.server.kyc.documents.StoreResult;
+import org.trademap.server.kyc.documents.StoredDocuments;
+import org.trademap.server.onboarding.Validation;
+import org.trademap.server.onboarding.documents.DocumentIntake;
+import org.trademap.server.onboarding.documents.DocumentKind;
+import org.trademap.server.onboarding.documents.IntakeResult;
+
+/**
+ * Takes the demo person and company part-way through onboarding, through the services the pages and
+ * the API use: sign-up, the verification link from the mailbox, the KYC file, consents and a
+ * document through the intake. Every refusal is a bug in the demo data and fails the seeding; the
+ * messages name codes, never the data.
+ */
+@Component
+class DemoOnboarding {
+  /** The consents the person gives: the first two, so that the step is in progress. */
+  static final List<ConsentKind> PERSON_CONSENTS =
+      List.of(ConsentKind.TERMS, ConsentKind.DATA_PROCESSING);
+
+  /** The consents the company gives: all required ones but the audio recording. */
+  static final List<ConsentKind> COMPANY_CONSENTS =
+      List.of(ConsentKind.TERMS, ConsentKind.DATA_PROCESSING, ConsentKind.VIDEO_IDENTIFICATION);
+
+  private final Accounts accounts;
+  private final KycFiles files;
+  private final Consents consents;
+  private final Subjects subjects;
+  private final DocumentIntake intake;
+  private final StoredDocuments documents;
+  private final DemoPasswords passwords;
+  private final SecureRandom random = new SecureRandom();
+
+  DemoOnboarding(
+      Accounts accounts,
+      KycFiles files,
+      Consents consents,
+      Subjects subjects,
+      DocumentIntake intake,
+      StoredDocuments documents,
+      PasswordPolicy policy) {
+    this.accounts = accounts;
+    this.files = files;
+    this.consents = consents;
+    this.subjects = subjects;
+    this.intake = intake;
+    this.documents = documents;
+    this.passwords = new DemoPasswords(policy, random);
+  }
+
+  /**
+   * Makes both demo accounts under addresses no one else has (a random tag in each).
+   *
+   * @param mailbox where the verification links arrive
+   * @param signInUrl the login page, for the credentials
+   * @param now when
+   */
+  DemoCredentials seed(DevMailboxClient mailbox, String signInUrl, Instant now) {
+    byte[] tag = new byte[4];
+    random.nextBytes(tag);
+    String hex = HexFormat.of().formatHex(tag);
+    return new DemoCredentials(
+        signInUrl, now, List.of(person(hex, mailbox), company(hex, mailbox)));
+  }
+
+  private DemoCredentials.Account person(String tag, DevMailboxClient mailbox) {
+    String email = DemoData.personAddress(tag);
+    String password = passwords.forAddress(email);
+    UUID id = signUpVerified(AccountKind.PERSON, email, password, mailbox);
+    save(id, AccountKind.PERSON, DemoData.person(email));
+    give(id, AccountKind.PERSON, PERSON_CONSENTS);
+    return new DemoCredentials.Account(
+        "Person (natural person): Anna Maria Eriksson",
+        email,
+        password,
+        List.of(
+            "account made, email address verified",
+            "personal data",
+            "consents given: " + names(PERSON_CONSENTS)),
+        List.of(
+            "identity document (passport page, or both sides of an identity card)",
+            "consents: " + names(missing(PERSON_CONSENTS)),
+            "submission"));
+  }
+
+  private DemoCredentials.Account company(String tag, DevMailboxClient mailbox) {
+    String email = DemoData.companyAddress(tag);
+    String password = passwords.forAddress(email);
+    UUID id = signUpVerified(AccountKind.LEGAL_ENTITY, email, password, mailbox);
+    save(id, AccountKind.LEGAL_ENTITY, DemoData.company(email));
+    uploadPassportPage(id);
+    give(id, AccountKind.LEGAL_ENTITY, COMPANY_CONSENTS);
+    return new DemoCredentials.Account(
+        "Company (legal entity): Muster Demo AG, acting: Erika Mustermann",
+        email,
+        password,
+        List.of(
+            "account made, email address verified",
+            "company data and the data of the person acting for it",
+            "beneficial owners: Form K with two controlling persons (60 % and 40 %)",
+            "identity document of the person acting: passport page (a drawn specimen)",
+            "consents given: " + names(COMPANY_CONSENTS)),
+        List.of(
+            "commercial-register extract",
+            "consents: " + names(missing(COMPANY_CONSENTS)),
+            "submission"));
+  }
+
+  private UUID signUpVerified(
+      AccountKind kind, String email, String password, DevMailboxClient mailbox) {
+    if (accounts.signUp(kind.apiName(), email, password, Locale.ENGLISH)
+        instanceof SignUpResult.Invalid invalid) {
+      throw new IllegalStateException(
+          "the demo "
+              + kind.apiName()
+              + "'s sign-up was refused: "
+              + invalid.errors().stream().map(SignUpResult.FieldProblem::code).toList());
+    }
+    return switch (accounts.verifyEmail(mailbox.verificationToken(email))) {
+      case VerificationResult.Verified verified -> verified.accountId();
+      case VerificationResult.Refused refused ->
+          throw new IllegalStateException(
+              "the demo " + kind.apiName() + "'s verification was refused: " + refused.reason());
+    };
+  }
+
+  private void save(UUID accountId, AccountKind kind, ProfileForm form) {
+    if (files.save(accountId, kind, form) instanceof Validation.Invalid<?> invalid) {
+      throw new IllegalStateException(
+          "the demo "
+              + kind.apiName()
+              + "'s KYC data was refused: "
+              + invalid.errors().stream().map(e -> e.field() + " " + e.key()).toList());
+    }
+  }
+
+  private void give(UUID accountId, AccountKind kind, List<ConsentKind> given) {
+    for (ConsentKind consent : given) {
+      if (consents.give(accountId, kind, consent.apiName(), consent.currentVersion(), null)
+          instanceof ConsentResult.Refused refused) {
+        throw new IllegalStateException(
+            "the demo consent " + consent.apiName() + " was refused: " + refused.code());
+      }
+    }
+  }
+
+  private void uploadPassportPage(UUID accountId) {
+    IntakeResult result =
+        intake.intake(
+            DemoData.passportPage(), DocumentKind.PASSPORT_PAGE, "passport-page.png", "image/png");
+    if (!(result instanceof IntakeResult.Accepted accepted)) {
+      throw new IllegalStateException("the intake refused the demo passport page: " + result);
+    }
+    StoreResult stored =
+        documents.store(subjects.of(accountId, AccountKind.LEGAL_ENTITY), accepted.document());
+    if (!(stored instanceof StoreResult.Stored)) {
+      throw new IllegalStateException("the demo passport page was not stored: " + stored);
+    }
+  }
+
+  /** The required consents not in {@code given}. */
+  private static List<ConsentKind> missing(List<ConsentKind> given) {
+    return Arrays.stream(ConsentKind.values())
+        .filter(ConsentKind::required)
+        .filter(kind -> !given.contains(kind))
+        .toList();
+  }
+
+  private static String names(List<ConsentKind> kinds) {
+    return kinds.stream().map(ConsentKind::apiName).collect(Collectors.joining(", "));
+  }
+}

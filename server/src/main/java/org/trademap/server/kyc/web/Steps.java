@@ -1,0 +1,44 @@
+package org.trademap.server.kyc.web;
+
+import org.jspecify.annotations.Nullable;
+import org.trademap.server.kyc.Progress;
+import org.trademap.server.kyc.Requirement;
+
+/** Where each onboarding step and each missing requirement is completed, as links of the pages. */
+final class Steps {
+  static final String ME = "/me";
+  static final String PROFILE = "/me/profile";
+  static final String OWNERS = "/me/owners";
+  static final String DOCUMENTS = "/me/documents";
+  static final String CONSENTS = "/me/consents";
+  static final String SUBMIT = "/me/submit";
+  static final String SECURITY = "/me/security";
+
+  private Steps() {}
+
+  /** The page that completes the step, or null for steps done by others (checks, approval). */
+  static @Nullable String link(Progress.StepKind step) {
+    return switch (step) {
+      case ACCOUNT -> SECURITY;
+      case EMAIL, VIDEO_IDENTIFICATION, CHECKS, APPROVAL -> null;
+      case PERSONAL_DATA -> PROFILE;
+      case BENEFICIAL_OWNERS -> OWNERS;
+      case DOCUMENTS -> DOCUMENTS;
+      case CONSENTS -> CONSENTS;
+    };
+  }
+
+  /** The page where the missing requirement is supplied. */
+  static String link(Requirement requirement) {
+    return switch (requirement) {
+      case PROFILE_PERSON, PROFILE_ENTITY -> PROFILE;
+      case PROFILE_BENEFICIAL_OWNERS -> OWNERS;
+      case CONSENT_TERMS,
+          CONSENT_DATA_PROCESSING,
+          CONSENT_VIDEO_IDENTIFICATION,
+          CONSENT_AUDIO_RECORDING ->
+          CONSENTS;
+      case DOCUMENTS_IDENTITY, DOCUMENTS_REGISTER_EXTRACT -> DOCUMENTS;
+    };
+  }
+}

@@ -1,0 +1,23 @@
+package org.trademap.server.ledgergateway.outbox;
+
+import java.time.Instant;
+
+/**
+ * One ledger transaction the server means to record.
+ *
+ * @param seq the entry's position: entries are recorded in this order
+ * @param idempotencyKey the caller's key; unique
+ * @param contractId the contract to invoke
+ * @param contractVersion the contract version expected to run it
+ * @param method the contract method
+ * @param status where it stands
+ * @param createdAt when it was enqueued
+ */
+public record OutboxEntry(
+    long seq,
+    String idempotencyKey,
+    String contractId,
+    int contractVersion,
+    String method,
+    OutboxStatus status,
+    Instant createdAt) {}

@@ -1,0 +1,142 @@
+package org.trademap.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.trademap.server.demo.SeededAccounts.signedIn;
+import static org.trademap.server.demo.SeededAccounts.steps;
+import static org.trademap.server.demo.SeededAccounts.strings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.TestPropertySource;
+import org.trademap.server.testing.Http;
+import org.trademap.server.testing.RunningServer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The embedded default on a fresh data directory seeds a person and a company part-way through
+ * onboarding and writes their credentials to a file the start-up log names. ({@link RunningServer}
+ * turns seeding off for every other test; this one turns it on as {@code bin/trademap start} has
+ * it.)
+ */
+@TestPropertySource(properties = "trademap.demo.seed=true")
+@ExtendWith(OutputCaptureExtension.class)
+class DemoSeedIT extends RunningServer {
+
+  private Path credentialsFile() {
+    return dataDir.resolve("demo-credentials.txt");
+  }
+
+  @Test
+  void theCredentialsFileIsInTheDataDirectoryReadableByItsOwnerOnly() throws IOException {
+    assertThat(credentialsFile()).isRegularFile();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentialsFile())))
+        .isEqualTo("rw-------");
+    assertThat(dataDir.resolve("demo-seed.marker")).isRegularFile();
+    assertThat(Files.readString(credentialsFile()))
+        .contains("Sign in at http://localhost:8080/login")
+        .contains("Person (natural person)", "Company (legal entity)");
+  }
+
+  @Test
+  void thePersonSignsInWithVerifiedEmailPersonalDataAndSomeConsents() {
+    Http person = signedIn(http(), SeededAccounts.readFrom(dataDir).person());
+
+    JsonNode me = person.get("/api/v1/me").json();
+    assertThat(me.get("kind").asString()).isEqualTo("person");
+    assertThat(me.get("status").asString()).isEqualTo("draft");
+    assertThat(steps(me))
+        .containsOnly(
+            entry("account", "done"),
+            entry("email", "done"),
+            entry("personal-data", "done"),
+            entry("documents", "not-started"),
+            entry("consents", "in-progress"),
+            entry("video-identification", "not-started"),
+            entry("checks", "not-started"),
+            entry("approval", "not-started"));
+    assertThat(strings(me.get("missing")))
+        .contains("consent.video-identification", "consent.audio-recording")
+        .doesNotContain("profile.person", "consent.terms", "consent.data-processing");
+
+    JsonNode profile = person.get("/api/v1/me/profile").json();
+    assertThat(profile.get("person").get("surname").asString()).isEqualTo("Eriksson");
+    assertThat(profile.get("person").get("givenNames").asString()).isEqualTo("Anna Maria");
+    assertThat(currentConsents(person)).containsExactlyInAnyOrder("terms", "data-processing");
+    assertThat(person.get("/api/v1/me/documents").json().get("documents").valueStream()).isEmpty();
+  }
+
+  @Test
+  void theCompanySignsInWithItsDataTwoOwnersAPassportPageAndMostConsents() {
+    Http company = signedIn(http(), SeededAccounts.readFrom(dataDir).company());
+
+    JsonNode me = company.get("/api/v1/me").json();
+    assertThat(me.get("kind").asString()).isEqualTo("legal-entity");
+    assertThat(me.get("status").asString()).isEqualTo("draft");
+    assertThat(steps(me))
+        .contains(
+            entry("account", "done"),
+            entry("email", "done"),
+            entry("personal-data", "done"),
+            entry("beneficial-owners", "done"),
+            entry("consents", "in-progress"),
+            entry("video-identification", "not-started"),
+            entry("checks", "not-started"),
+            entry("approval", "not-started"));
+    assertThat(strings(me.get("missing")))
+        .contains("consent.audio-recording")
+        .doesNotContain(
+            "profile.person",
+            "profile.entity",
+            "profile.beneficial-owners",
+            "consent.terms",
+            "consent.data-processing",
+            "consent.video-identification");
+
+    JsonNode profile = company.get("/api/v1/me/profile").json();
+    assertThat(profile.get("entity").get("name").asString()).isEqualTo("Muster Demo AG");
+    assertThat(profile.get("person").get("surname").asString()).isEqualTo("Mustermann");
+    assertThat(profile.get("beneficialOwners").get("form").asString()).isEqualTo("K");
+    assertThat(profile.get("beneficialOwners").get("owners").valueStream()).hasSize(2);
+    assertThat(currentConsents(company))
+        .containsExactlyInAnyOrder("terms", "data-processing", "video-identification");
+
+    JsonNode documents = company.get("/api/v1/me/documents").json();
+    assertThat(documents.get("documents").valueStream())
+        .singleElement()
+        .satisfies(d -> assertThat(d.get("kind").asString()).isEqualTo("passport-page"));
+    assertThat(documents.get("identityProven").asBoolean()).isTrue();
+    assertThat(documents.get("complete").asBoolean()).isFalse();
+  }
+
+  @Test
+  void theStartUpLogNamesTheFileAndNoCredentials(CapturedOutput output) {
+    SeededAccounts accounts = SeededAccounts.readFrom(dataDir);
+    String logged = output.getAll();
+    assertThat(logged.lines().filter(l -> l.contains("demo-credentials.txt")))
+        .singleElement()
+        .satisfies(l -> assertThat(l).contains(credentialsFile().toAbsolutePath().toString()));
+    for (SeededAccounts.Credentials account :
+        java.util.List.of(accounts.person(), accounts.company())) {
+      assertThat(logged).doesNotContain(account.password(), account.email());
+    }
+    assertThat(logged).doesNotContain("Eriksson", "Mustermann");
+  }
+
+  private static java.util.List<String> currentConsents(Http account) {
+    return account
+        .get("/api/v1/me/consents")
+        .json()
+        .get("consents")
+        .valueStream()
+        .filter(c -> c.get("current").asBoolean())
+        .map(c -> c.get("kind").asString())
+        .toList();
+  }
+}

@@ -1,0 +1,86 @@
+package org.trademap.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.trademap.server.testing.Http;
+import org.trademap.server.testing.TestAccounts;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo accounts as a person reads them from {@code demo-credentials.txt}, and what the API
+ * shows them.
+ *
+ * @param person the person's address and password
+ * @param company the company's address and password
+ */
+record SeededAccounts(Credentials person, Credentials company) {
+  private static final Pattern ENTRY =
+      Pattern.compile("\\n  email: +(\\S+)\\n  password: +(\\S+)\\n");
+
+  /** One account's sign-in details. */
+  record Credentials(String email, String password) {}
+
+  /** The two accounts in the file in the data directory: the person first, then the company. */
+  static SeededAccounts readFrom(Path dataDir) {
+    String text;
+    try {
+      text = Files.readString(dataDir.resolve("demo-credentials.txt"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Credentials> found = new ArrayList<>();
+    Matcher entry = ENTRY.matcher(text);
+    while (entry.find()) {
+      found.add(new Credentials(entry.group(1), entry.group(2)));
+    }
+    assertThat(found).as("accounts in %s", text.lines().count()).hasSize(2);
+    return new SeededAccounts(found.get(0), found.get(1));
+  }
+
+  /** Signs in over {@code POST /api/v1/sessions} and returns a client with the bearer token. */
+  static Http signedIn(Http http, Credentials account) {
+    Http.Response login =
+        TestAccounts.loginRequest(http, account.email(), account.password(), null);
+    assertThat(login.status()).as(login.toString()).isEqualTo(201);
+    return http.withBearer(login.json().get("token").asString());
+  }
+
+  /** The status of each step of {@code GET /api/v1/me}, by step name. */
+  static Map<String, String> steps(JsonNode me) {
+    return me.get("steps")
+        .valueStream()
+        .collect(Collectors.toMap(s -> s.get("step").asString(), s -> s.get("status").asString()));
+  }
+
+  /** How many accounts the server's database holds, whoever made them. */
+  static long accountCount(DataSource dataSource) {
+    return JdbcClient.create(dataSource)
+        .sql("SELECT COUNT(*) FROM account")
+        .query(Long.class)
+        .single();
+  }
+
+  /** Checks that the server made no account and the data directory has no demo files. */
+  static void assertNothingSeeded(DataSource dataSource, Path dataDir) {
+    assertThat(accountCount(dataSource)).isZero();
+    assertThat(dataDir.resolve("demo-credentials.txt")).doesNotExist();
+    assertThat(dataDir.resolve("demo-seed.marker")).doesNotExist();
+  }
+
+  /** The values of an array of strings. */
+  static List<String> strings(JsonNode array) {
+    return array.valueStream().map(JsonNode::asString).toList();
+  }
+}
