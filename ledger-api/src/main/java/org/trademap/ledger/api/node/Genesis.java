@@ -342,10 +342,7 @@ public record Genesis(
     int n = r.count(MAX_MEMBERS, "members");
     List<Member> members = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      String id = r.string(64, "member id");
-      String role = r.string(64, "member role");
-      PublicKey key = new PublicKey(r.fixed(PublicKey.SIZE, "member key"));
-      members.add(new Member(id, role, key));
+      members.add(readMember(r, false));
     }
     Map<String, Integer> contracts = readContracts(r);
     return new Genesis(channel, ts, members, contracts);
@@ -356,14 +353,7 @@ public record Genesis(
     int n = r.count(MAX_MEMBERS, "members");
     List<Member> members = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      String id = r.string(64, "member id");
-      String role = r.string(64, "member role");
-      PublicKey key = new PublicKey(r.fixed(PublicKey.SIZE, "member key"));
-      TlsCertificate cert =
-          r.bool("certificate present")
-              ? TlsCertificate.ofDer(r.bytes(TlsCertificate.MAX_SIZE, "TLS certificate"))
-              : null;
-      members.add(new Member(id, role, key, cert));
+      members.add(readMember(r, true));
     }
     int c = r.count(MAX_CHANNELS, "channels");
     List<Channel> channels = new ArrayList<>(c);
@@ -381,6 +371,17 @@ public record Genesis(
     }
     Map<String, Integer> contracts = readContracts(r);
     return consortium(ts, members, channels, policies, contracts);
+  }
+
+  private static Member readMember(CanonicalReader r, boolean withCertificate) {
+    String id = r.string(64, "member id");
+    String role = r.string(64, "member role");
+    PublicKey key = new PublicKey(r.fixed(PublicKey.SIZE, "member key"));
+    TlsCertificate cert =
+        withCertificate && r.bool("certificate present")
+            ? TlsCertificate.ofDer(r.bytes(TlsCertificate.MAX_SIZE, "TLS certificate"))
+            : null;
+    return new Member(id, role, key, cert);
   }
 
   private static List<String> readNames(CanonicalReader r, String what) {

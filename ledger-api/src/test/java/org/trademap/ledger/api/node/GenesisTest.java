@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
@@ -42,7 +43,7 @@ class GenesisTest {
 
   @Provide
   Arbitrary<Genesis> geneses() {
-    return LedgerArbitraries.geneses();
+    return Arbitraries.oneOf(LedgerArbitraries.geneses(), LedgerArbitraries.consortiumGeneses());
   }
 
   @Property
@@ -75,36 +76,6 @@ class GenesisTest {
   @Property(tries = 500)
   void corruptedBytesAreRefusedOrDecodeCanonically(
       @ForAll("geneses") Genesis genesis, @ForAll int position, @ForAll byte value) {
-    assertCorruptionIsRefusedOrCanonical(
-        genesis.encode(), position, value, Genesis::encode, Genesis::decode);
-  }
-
-  @Provide
-  Arbitrary<Genesis> consortiumGeneses() {
-    return LedgerArbitraries.consortiumGeneses();
-  }
-
-  @Property(tries = 200)
-  void consortiumDocumentsRoundTrip(@ForAll("consortiumGeneses") Genesis genesis) {
-    Genesis decoded = assertRoundTrip(genesis, Genesis::encode, Genesis::decode);
-    assertThat(decoded.chainId()).isEqualTo(genesis.chainId());
-    assertThat(decoded.format()).isEqualTo(Genesis.FORMAT);
-  }
-
-  @Property(tries = 30)
-  void consortiumDocumentsRefuseEveryTruncation(@ForAll("consortiumGeneses") Genesis genesis) {
-    assertRejectsEveryTruncation(genesis.encode(), Genesis::decode);
-  }
-
-  @Property(tries = 30)
-  void consortiumDocumentsRefuseTrailingBytes(
-      @ForAll("consortiumGeneses") Genesis genesis, @ForAll @Size(min = 1, max = 40) byte[] extra) {
-    assertRejectsTrailingBytes(genesis.encode(), extra, Genesis::decode);
-  }
-
-  @Property(tries = 300)
-  void corruptedConsortiumDocumentsAreRefusedOrDecodeCanonically(
-      @ForAll("consortiumGeneses") Genesis genesis, @ForAll int position, @ForAll byte value) {
     assertCorruptionIsRefusedOrCanonical(
         genesis.encode(), position, value, Genesis::encode, Genesis::decode);
   }
