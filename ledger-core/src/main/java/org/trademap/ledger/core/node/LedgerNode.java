@@ -143,6 +143,9 @@ public final class LedgerNode implements Ledger {
     volatile long nextCheck;
     volatile boolean forwarded;
 
+    /** In this node's block queue or forward queue: it will be handled, no need to hand it on. */
+    volatile boolean queued;
+
     Tracked(SignedTransaction tx, long now) {
       this.tx = tx;
       this.deadline = now + SUBMIT_DEADLINE.toNanos();
@@ -507,7 +510,7 @@ public final class LedgerNode implements Ledger {
         p, TimeDuration.valueOf(election, TimeUnit.MILLISECONDS));
     RaftServerConfigKeys.Rpc.setTimeoutMax(
         p, TimeDuration.valueOf(election * 2, TimeUnit.MILLISECONDS));
-    RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("64MB"));
+    RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(config.logSegmentBytes()));
     RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf("32MB"));
     RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf("24MB"));
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
@@ -614,6 +617,22 @@ public final class LedgerNode implements Ledger {
     return division().getRaftLog().getStartIndex();
   }
 
+  /** The Raft group of the default channel (tests). */
+  RaftGroup raftGroup() {
+    return group;
+  }
+
+  /** Re-verifies this node's chain from genesis (tests). */
+  ChainVerifier.Report verifyChain() {
+    return ChainVerifier.verify(chain, contracts, verifier);
+  }
+
+  /** The index of the last entry in this node's Raft log (tests). */
+  long raftLogLastIndex() throws IOException {
+    var last = division().getRaftLog().getLastEntryTermIndex();
+    return last == null ? -1 : last.getIndex();
+  }
+
   /** How many snapshots this node installed (from the leader, or ahead of its state). */
   long installedSnapshots() {
     return installedSnapshots.get();
@@ -672,7 +691,27 @@ public final class LedgerNode implements Ledger {
 
   /** Into this node's block builder while it leads, else to the forwarder for the leader. */
   private boolean handOn(SignedTransaction tx) {
-    return isLeader() ? queue.offer(tx) : forwardQueue.offer(tx);
+    Tracked t = tracked.get(tx.id());
+    if (t != null) {
+      t.queued = true;
+    }
+    boolean offered = isLeader() ? queue.offer(tx) : forwardQueue.offer(tx);
+    if (!offered && t != null) {
+      t.queued = false;
+    }
+    return offered;
+  }
+
+  /** The builder or the forwarder took these from their queue: due for a check after a while. */
+  private void dequeued(List<SignedTransaction> txs) {
+    long next = System.nanoTime() + RETRY_NANOS;
+    for (SignedTransaction tx : txs) {
+      Tracked t = tracked.get(tx.id());
+      if (t != null) {
+        t.nextCheck = next;
+        t.queued = false;
+      }
+    }
   }
 
   private static CompletableFuture<SubmitResult> refused(
@@ -698,6 +737,7 @@ public final class LedgerNode implements Ledger {
         batch.clear();
         batch.add(first);
         queue.drainTo(batch, config.maxBlockTransactions() - 1);
+        dequeued(batch);
         if (!isLeader()) {
           // Leadership moved while these waited: the new leader builds their block.
           batch.forEach(this::forwardLater);
@@ -715,6 +755,10 @@ public final class LedgerNode implements Ledger {
   }
 
   private void forwardLater(SignedTransaction tx) {
+    Tracked t = tracked.get(tx.id());
+    if (t != null) {
+      t.queued = true;
+    }
     if (!forwardQueue.offer(tx)) {
       retryLater(tx);
     }
@@ -733,9 +777,7 @@ public final class LedgerNode implements Ledger {
     } catch (IOException e) {
       if (running) {
         LOG.warn(
-            "block at height {} could not be ordered ({}); retrying",
-            block.height(),
-            e.toString());
+            "block at height {} could not be ordered ({}); retrying", block.height(), e.toString());
       }
       txs.forEach(this::retryLater);
       return;
@@ -768,6 +810,7 @@ public final class LedgerNode implements Ledger {
   private void retryLater(SignedTransaction tx) {
     Tracked t = tracked.get(tx.id());
     if (t != null) {
+      t.queued = false;
       t.nextCheck = System.nanoTime() + SOON_NANOS;
     } else {
       pending.remove(tx.id());
@@ -843,9 +886,10 @@ public final class LedgerNode implements Ledger {
         batch.clear();
         batch.add(first);
         forwardQueue.drainTo(batch, config.maxBlockTransactions() - 1);
+        dequeued(batch);
         if (isLeader()) {
           for (SignedTransaction tx : batch) {
-            if (!queue.offer(tx)) {
+            if (!handOn(tx)) {
               retryLater(tx);
             }
           }
@@ -910,7 +954,7 @@ public final class LedgerNode implements Ledger {
   private void checkTracked() {
     long now = System.nanoTime();
     for (Tracked t : List.copyOf(tracked.values())) {
-      if (now - t.nextCheck < 0) {
+      if (t.queued || now - t.nextCheck < 0) {
         continue;
       }
       Hash id = t.tx.id();

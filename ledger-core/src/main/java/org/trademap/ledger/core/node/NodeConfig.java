@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.trademap.ledger.api.block.Block;
 import org.trademap.ledger.api.tx.Transaction;
@@ -25,6 +26,8 @@ import org.trademap.ledger.api.tx.Transaction;
  * @param verifyOnStart re-verify the whole chain before serving (default true)
  * @param clock the node's clock for block times and the submit-time window check
  * @param electionTimeout minimum election timeout (1–2 s suits 2-core machines)
+ * @param logSegmentBytes size of a Raft log segment file (default 64 MiB); the log is purged behind
+ *     a snapshot one closed segment at a time, so small segments purge sooner
  * @param consortium where a consortium node finds its identity and its peers; null for the embedded
  *     default, which makes its own one-member consortium in {@code dataDir}
  */
@@ -39,6 +42,7 @@ public record NodeConfig(
     boolean verifyOnStart,
     Clock clock,
     Duration electionTimeout,
+    long logSegmentBytes,
     @Nullable Consortium consortium) {
 
   /**
@@ -104,6 +108,9 @@ public record NodeConfig(
     if (maxQueuedTransactions < 1 || snapshotEveryBlocks < 1) {
       throw new IllegalArgumentException("queue and snapshot limits must be positive");
     }
+    if (logSegmentBytes < 1024) {
+      throw new IllegalArgumentException("a log segment has at least 1 KiB");
+    }
     if (electionTimeout.isNegative() || electionTimeout.isZero()) {
       throw new IllegalArgumentException("the election timeout must be positive");
     }
@@ -122,6 +129,7 @@ public record NodeConfig(
         true,
         Clock.systemUTC(),
         Duration.ofSeconds(1),
+        64L * 1024 * 1024,
         null);
   }
 
@@ -132,66 +140,79 @@ public record NodeConfig(
   }
 
   public NodeConfig withRaftPort(int port) {
-    return withRaft(host, port);
+    return copy(b -> b.raftPort = port);
   }
 
   public NodeConfig withRaft(String raftHost, int port) {
-    return new NodeConfig(
-        dataDir,
-        raftHost,
-        port,
-        channel,
-        maxBlockTransactions,
-        maxQueuedTransactions,
-        snapshotEveryBlocks,
-        verifyOnStart,
-        clock,
-        electionTimeout,
-        consortium);
+    return copy(
+        b -> {
+          b.host = raftHost;
+          b.raftPort = port;
+        });
   }
 
   public NodeConfig withClock(Clock c) {
-    return new NodeConfig(
-        dataDir,
-        host,
-        raftPort,
-        channel,
-        maxBlockTransactions,
-        maxQueuedTransactions,
-        snapshotEveryBlocks,
-        verifyOnStart,
-        c,
-        electionTimeout,
-        consortium);
+    return copy(b -> b.clock = c);
   }
 
   public NodeConfig withSnapshotEveryBlocks(long blocks) {
-    return new NodeConfig(
-        dataDir,
-        host,
-        raftPort,
-        channel,
-        maxBlockTransactions,
-        maxQueuedTransactions,
-        blocks,
-        verifyOnStart,
-        clock,
-        electionTimeout,
-        consortium);
+    return copy(b -> b.snapshotEveryBlocks = blocks);
+  }
+
+  public NodeConfig withLogSegmentBytes(long bytes) {
+    return copy(b -> b.logSegmentBytes = bytes);
   }
 
   public NodeConfig withConsortium(@Nullable Consortium c) {
+    return copy(b -> b.consortium = c);
+  }
+
+  private NodeConfig copy(Consumer<Copy> change) {
+    Copy b = new Copy(this);
+    change.accept(b);
     return new NodeConfig(
-        dataDir,
-        host,
-        raftPort,
-        channel,
-        maxBlockTransactions,
-        maxQueuedTransactions,
-        snapshotEveryBlocks,
-        verifyOnStart,
-        clock,
-        electionTimeout,
-        c);
+        b.dataDir,
+        b.host,
+        b.raftPort,
+        b.channel,
+        b.maxBlockTransactions,
+        b.maxQueuedTransactions,
+        b.snapshotEveryBlocks,
+        b.verifyOnStart,
+        b.clock,
+        b.electionTimeout,
+        b.logSegmentBytes,
+        b.consortium);
+  }
+
+  /** The components of a config, to change some and build a new one (checked again). */
+  private static final class Copy {
+    Path dataDir;
+    String host;
+    int raftPort;
+    String channel;
+    int maxBlockTransactions;
+    int maxQueuedTransactions;
+    long snapshotEveryBlocks;
+    boolean verifyOnStart;
+    Clock clock;
+    Duration electionTimeout;
+    long logSegmentBytes;
+    @Nullable Consortium consortium;
+
+    Copy(NodeConfig c) {
+      dataDir = c.dataDir;
+      host = c.host;
+      raftPort = c.raftPort;
+      channel = c.channel;
+      maxBlockTransactions = c.maxBlockTransactions;
+      maxQueuedTransactions = c.maxQueuedTransactions;
+      snapshotEveryBlocks = c.snapshotEveryBlocks;
+      verifyOnStart = c.verifyOnStart;
+      clock = c.clock;
+      electionTimeout = c.electionTimeout;
+      logSegmentBytes = c.logSegmentBytes;
+      consortium = c.consortium;
+    }
   }
 }

@@ -5,7 +5,9 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Date;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -22,8 +24,11 @@ import org.trademap.ledger.api.crypto.TlsCertificate;
 public final class PinnedTrustManager extends X509ExtendedTrustManager {
   private static final Logger LOG = LoggerFactory.getLogger(PinnedTrustManager.class);
 
+  private static final long LOG_EVERY_MILLIS = 60_000;
+
   private final Supplier<Set<TlsCertificate>> trusted;
   private final Clock clock;
+  private final Map<TlsCertificate, Long> lastLogged = new ConcurrentHashMap<>();
 
   /**
    * @param trusted the member certificates, asked on every handshake (so membership changes apply
@@ -46,11 +51,17 @@ public final class PinnedTrustManager extends X509ExtendedTrustManager {
       throw new CertificateException("the " + side + " certificate cannot be read", e);
     }
     if (!trusted.get().contains(presented)) {
-      LOG.warn(
-          "refused a TLS {}: certificate {} (sha256 {}) is not a member's",
-          side,
-          presented.subject(),
-          presented.fingerprint());
+      long now = clock.millis();
+      Long last = lastLogged.get(presented);
+      if (last == null || now - last >= LOG_EVERY_MILLIS) {
+        // once a minute per certificate: a refused peer retries many times a second
+        lastLogged.put(presented, now);
+        LOG.warn(
+            "refused a TLS {}: certificate {} (sha256 {}) is not a member's",
+            side,
+            presented.subject(),
+            presented.fingerprint());
+      }
       throw new CertificateException(
           "the " + side + " certificate " + presented.subject() + " is not a consortium member's");
     }
