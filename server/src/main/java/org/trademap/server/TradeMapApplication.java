@@ -9,7 +9,9 @@ import org.trademap.server.ledgergateway.LedgerCommands;
  * The TradeMap server: web pages, REST API and the embedded ledger node.
  *
  * <p>{@code trademap-server.jar ledger …} and {@code trademap-server.jar keys …} run the ledger's
- * command line instead of the server (see {@link LedgerCommands}).
+ * command line instead of the server (see {@link LedgerCommands}). With {@code
+ * --trademap.ledger.config=FILE} the server runs an organisation's consortium node; the file gives
+ * the defaults of the HTTP port and the data directory.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -19,6 +21,13 @@ public class TradeMapApplication {
     if (LedgerCommands.handles(args)) {
       System.exit(LedgerCommands.run(args, System.out, System.err));
     }
-    SpringApplication.run(TradeMapApplication.class, args);
+    SpringApplication app = new SpringApplication(TradeMapApplication.class);
+    try {
+      app.setDefaultProperties(LedgerCommands.serverDefaults(args));
+    } catch (RuntimeException e) {
+      System.err.println(e.getMessage());
+      System.exit(64);
+    }
+    app.run(args);
   }
 }
