@@ -11,7 +11,7 @@ import org.trademap.server.ledgergateway.LedgerCommands;
  * <p>{@code trademap-server.jar ledger …} and {@code trademap-server.jar keys …} run the ledger's
  * command line instead of the server (see {@link LedgerCommands}). With {@code
  * --trademap.ledger.config=FILE} the server runs an organisation's consortium node; the file gives
- * the defaults of the HTTP port and the data directory.
+ * the HTTP port and the data directory unless the arguments set them.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -21,13 +21,13 @@ public class TradeMapApplication {
     if (LedgerCommands.handles(args)) {
       System.exit(LedgerCommands.run(args, System.out, System.err));
     }
-    SpringApplication app = new SpringApplication(TradeMapApplication.class);
+    String[] serverArgs = args;
     try {
-      app.setDefaultProperties(LedgerCommands.serverDefaults(args));
+      serverArgs = LedgerCommands.withNodeConfiguration(args);
     } catch (RuntimeException e) {
       System.err.println(e.getMessage());
       System.exit(64);
     }
-    app.run(args);
+    SpringApplication.run(TradeMapApplication.class, serverArgs);
   }
 }

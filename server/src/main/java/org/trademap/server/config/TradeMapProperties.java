@@ -28,7 +28,7 @@ public record TradeMapProperties(
    *     answers {@code 503 ledger.timeout}; default {@code 10s}
    * @param config a consortium node's configuration file ({@code bin/trademap start --config
    *     FILE}); when set, the node is that organisation's node of the consortium, and the file's
-   *     {@code httpPort} and {@code dataDir} are the defaults of {@code server.port} and {@code
+   *     {@code httpPort} and {@code dataDir} give {@code server.port} and {@code
    *     trademap.data-dir}. Default: none, the embedded one-member ledger
    */
   public record Ledger(

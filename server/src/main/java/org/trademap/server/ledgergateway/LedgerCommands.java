@@ -2,7 +2,8 @@ package org.trademap.server.ledgergateway;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.trademap.ledger.core.cli.LedgerCli;
 import org.trademap.ledger.core.config.ConfigException;
@@ -30,19 +31,30 @@ public final class LedgerCommands {
   }
 
   /**
-   * The default properties of a server started with {@code --trademap.ledger.config=FILE}: the
-   * file's HTTP port and data directory (explicit {@code --server.port} or {@code
-   * --trademap.data-dir} arguments still win). Empty without that argument.
+   * The arguments of a server started with {@code --trademap.ledger.config=FILE}, completed with
+   * the file's HTTP port and data directory as {@code --server.port} and {@code
+   * --trademap.data-dir} (arguments given explicitly stay as they are and win). Command-line
+   * arguments, because they override {@code application.yml}. Unchanged without that argument.
    *
    * @throws ConfigException naming every problem of the file
    */
-  public static Map<String, Object> serverDefaults(String[] args) {
+  public static String[] withNodeConfiguration(String[] args) {
+    List<String> out = new ArrayList<>(List.of(args));
     for (String a : args) {
       if (a.startsWith(CONFIG_OPTION)) {
         NodeConfigFile c = NodeConfigFile.load(Path.of(a.substring(CONFIG_OPTION.length())));
-        return Map.of("server.port", c.httpPort(), "trademap.data-dir", c.dataDir().toString());
+        addUnlessGiven(out, "server.port", String.valueOf(c.httpPort()));
+        addUnlessGiven(out, "trademap.data-dir", c.dataDir().toString());
+        break;
       }
     }
-    return Map.of();
+    return out.toArray(String[]::new);
+  }
+
+  private static void addUnlessGiven(List<String> args, String name, String value) {
+    String prefix = "--" + name + "=";
+    if (args.stream().noneMatch(a -> a.startsWith(prefix))) {
+      args.add(prefix + value);
+    }
   }
 }

@@ -65,14 +65,19 @@ class LedgerCommandsIT {
         .isZero();
     Path config = consortium.resolve("notary/node.json");
 
-    var defaults =
-        LedgerCommands.serverDefaults(
-            new String[] {"--trademap.ledger.config=" + config, "--other=1"});
+    String option = "--trademap.ledger.config=" + config;
 
-    assertThat(defaults)
-        .containsEntry("server.port", 8083)
-        .containsEntry("trademap.data-dir", consortium.resolve("notary/data").toString());
-    assertThat(LedgerCommands.serverDefaults(new String[] {"--server.port=1"})).isEmpty();
+    assertThat(LedgerCommands.withNodeConfiguration(new String[] {option, "--other=1"}))
+        .containsExactly(
+            option,
+            "--other=1",
+            "--server.port=8083",
+            "--trademap.data-dir=" + consortium.resolve("notary/data"));
+    assertThat(LedgerCommands.withNodeConfiguration(new String[] {"--server.port=9", option}))
+        .containsExactly(
+            "--server.port=9", option, "--trademap.data-dir=" + consortium.resolve("notary/data"));
+    assertThat(LedgerCommands.withNodeConfiguration(new String[] {"--server.port=1"}))
+        .containsExactly("--server.port=1");
   }
 
   @Test
@@ -82,7 +87,8 @@ class LedgerCommandsIT {
 
     assertThatThrownBy(
             () ->
-                LedgerCommands.serverDefaults(new String[] {"--trademap.ledger.config=" + config}))
+                LedgerCommands.withNodeConfiguration(
+                    new String[] {"--trademap.ledger.config=" + config}))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("httpPort: must be a port number")
         .hasMessageContaining("dataDir: missing")

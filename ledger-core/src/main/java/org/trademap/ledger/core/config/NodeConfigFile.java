@@ -269,7 +269,7 @@ public record NodeConfigFile(
         new NodeConfig.Consortium(org, genesis, signingKey, tlsCertificate, tlsPrivateKey, peers));
   }
 
-  /** The JSON of a configuration, with paths relative to {@code dir} where they are inside it. */
+  /** The JSON of a configuration, with paths relative to {@code dir}. */
   public static String json(
       Path dir,
       String org,
@@ -306,10 +306,9 @@ public record NodeConfigFile(
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
+  /** Relative to the configuration's directory, so a consortium directory can be moved whole. */
   private static String relative(Path dir, Path p) {
-    Path abs = p.toAbsolutePath().normalize();
-    Path d = dir.toAbsolutePath().normalize();
-    return abs.startsWith(d) ? d.relativize(abs).toString() : abs.toString();
+    return dir.toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize()).toString();
   }
 
   private static String rootMessage(Throwable t) {

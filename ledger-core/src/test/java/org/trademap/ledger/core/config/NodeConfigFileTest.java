@@ -38,7 +38,7 @@ class NodeConfigFileTest {
   }
 
   @Test
-  void loadsWhatConsortiumInitWrote() {
+  void loadsWhatConsortiumInitWrote() throws Exception {
     NodeConfigFile c = NodeConfigFile.load(config);
 
     assertThat(c.org()).isEqualTo("sec-1");
@@ -46,6 +46,7 @@ class NodeConfigFileTest {
     assertThat(c.raftPort()).isEqualTo(19872);
     assertThat(c.dataDir()).isEqualTo(dir.resolve("c/sec-1/data").toAbsolutePath());
     assertThat(c.genesis()).isEqualTo(dir.resolve("c/genesis.json").toAbsolutePath());
+    assertThat(Files.readString(config)).contains("\"genesis\" : \"../genesis.json\"");
     assertThat(c.channels()).containsExactly(ConsortiumLayout.MODEL_B_CHANNEL);
     assertThat(c.peers())
         .extracting(NodeConfig.Peer::memberId)
