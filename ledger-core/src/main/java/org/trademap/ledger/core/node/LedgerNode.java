@@ -130,6 +130,7 @@ public final class LedgerNode implements Ledger {
   private final RaftGroup group;
   private final RaftServer server;
   private final RaftClient client;
+  private final RaftClient forwardClient;
   private final Thread builder;
   private final Thread forwarder;
   private final int raftPort;
@@ -217,6 +218,20 @@ public final class LedgerNode implements Ledger {
             .setRetryPolicy(
                 RetryPolicies.retryUpToMaximumCountWithFixedSleep(
                     20, TimeDuration.valueOf(500, TimeUnit.MILLISECONDS)))
+            .build();
+    // Forwarding is retried by the forwarder itself: it must not wait long on a leader that is
+    // paused or gone, or every submission at this node waits with it.
+    RaftProperties forwardProps = raftProperties(config, raftPort);
+    RaftClientConfigKeys.Rpc.setRequestTimeout(
+        forwardProps, TimeDuration.valueOf(5, TimeUnit.SECONDS));
+    this.forwardClient =
+        RaftClient.newBuilder()
+            .setProperties(forwardProps)
+            .setParameters(parameters)
+            .setRaftGroup(group)
+            .setRetryPolicy(
+                RetryPolicies.retryUpToMaximumCountWithFixedSleep(
+                    4, TimeDuration.valueOf(250, TimeUnit.MILLISECONDS)))
             .build();
     this.builder =
         Thread.ofPlatform().name("ledger-block-builder").daemon().unstarted(this::buildLoop);
@@ -912,7 +927,7 @@ public final class LedgerNode implements Ledger {
     RaftClientReply reply;
     try {
       reply =
-          client
+          forwardClient
               .io()
               .sendReadOnlyNonLinearizable(
                   Message.valueOf(ByteString.copyFrom(Forwarding.request(batch))));
@@ -1227,6 +1242,7 @@ public final class LedgerNode implements Ledger {
     }
     try {
       client.close();
+      forwardClient.close();
     } catch (IOException e) {
       LOG.warn("closing the Raft client failed", e);
     }
