@@ -23,8 +23,8 @@ public enum Role {
    */
   KYC_OPERATOR,
   /**
-   * A senior member of the account-opening department: everything an operator does, plus the
-   * second pair of eyes on high-risk results and overrides (four eyes), and reading the audit log.
+   * A senior member of the account-opening department: everything an operator does, plus the second
+   * pair of eyes on high-risk results and overrides (four eyes), and reading the audit log.
    */
   KYC_SUPERVISOR,
   /** Manages the staff accounts of the back office: invites operators, supervisors and admins. */

@@ -123,7 +123,13 @@ class DemoSeedIT extends RunningServer {
         .singleElement()
         .satisfies(l -> assertThat(l).contains(credentialsFile().toAbsolutePath().toString()));
     for (SeededAccounts.Credentials account :
-        java.util.List.of(accounts.person(), accounts.company())) {
+        java.util.List.of(
+            accounts.person(),
+            accounts.company(),
+            accounts.submitted(),
+            accounts.administrator(),
+            accounts.supervisor(),
+            accounts.operator())) {
       assertThat(logged).doesNotContain(account.password(), account.email());
     }
     assertThat(logged).doesNotContain("Eriksson", "Mustermann");
