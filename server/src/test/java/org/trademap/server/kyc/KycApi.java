@@ -105,7 +105,7 @@ public final class KycApi {
   }
 
   /** The step of {@code GET /api/v1/me} with this name. */
-  static JsonNode step(JsonNode me, String name) {
+  public static JsonNode step(JsonNode me, String name) {
     return me.path("steps")
         .valueStream()
         .filter(s -> s.path("step").asString().equals(name))
