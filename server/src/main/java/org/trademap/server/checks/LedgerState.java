@@ -36,7 +36,7 @@ record LedgerState(String state, @Nullable String txId, @Nullable String code) {
   }
 
   /** The transaction's page in the ledger explorer, once recorded. */
-  @Nullable String explorerPath() {
+  public @Nullable String explorerPath() {
     return txId == null ? null : "/explorer/transactions/" + txId;
   }
 }
