@@ -8,6 +8,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -80,9 +81,15 @@ class AuditLog {
   private final JdbcClient jdbc;
   private final Clock clock;
 
+  @Autowired
   AuditLog(DataSource dataSource, ObjectProvider<Clock> clock) {
+    this(dataSource, clock.getIfUnique(Clock::systemUTC));
+  }
+
+  /** For tests: the log in the given database with the given clock. */
+  AuditLog(DataSource dataSource, Clock clock) {
     this.jdbc = JdbcClient.create(dataSource);
-    this.clock = clock.getIfUnique(Clock::systemUTC);
+    this.clock = clock;
   }
 
   /** Appends an entry, in the caller's transaction if there is one. */

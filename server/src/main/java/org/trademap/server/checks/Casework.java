@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,8 +25,6 @@ import org.trademap.contracts.kyc.CheckProcess;
 import org.trademap.contracts.kyc.CheckResult;
 import org.trademap.contracts.kyc.KycRegistry;
 import org.trademap.contracts.kyc.KycRegistryCalls;
-import org.trademap.server.kyc.KycFiles;
-import org.trademap.server.kyc.LedgerRecord;
 import org.trademap.server.kyc.Subject;
 import org.trademap.server.kyc.SubjectRef;
 import org.trademap.server.kyc.Subjects;
@@ -129,29 +128,53 @@ class Casework {
   private final Pseudonyms pseudonyms;
   private final Reasons reasons;
   private final Outbox outbox;
-  private final KycFiles files;
+  private final Registrations registrations;
   private final Subjects subjects;
   private final KycKeys keys;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
+  @Autowired
   Casework(
       DataSource dataSource,
       AuditLog audit,
       Vault vault,
       Outbox outbox,
-      KycFiles files,
+      Registrations registrations,
       Subjects subjects,
       KycKeys keys,
       PlatformTransactionManager transactions,
       ObjectProvider<Clock> clock) {
+    this(
+        dataSource,
+        audit,
+        vault,
+        outbox,
+        registrations,
+        subjects,
+        keys,
+        transactions,
+        clock.getIfUnique(Clock::systemUTC));
+  }
+
+  /** For tests: the back office on the given database, registrations and clock. */
+  Casework(
+      DataSource dataSource,
+      AuditLog audit,
+      Vault vault,
+      Outbox outbox,
+      Registrations registrations,
+      Subjects subjects,
+      KycKeys keys,
+      PlatformTransactionManager transactions,
+      Clock clock) {
     this.repository = new CheckRepository(dataSource);
     this.audit = audit;
-    this.clock = clock.getIfUnique(Clock::systemUTC);
-    this.pseudonyms = new Pseudonyms(dataSource, this.clock);
+    this.clock = clock;
+    this.pseudonyms = new Pseudonyms(dataSource, clock);
     this.reasons = new Reasons(vault);
     this.outbox = outbox;
-    this.files = files;
+    this.registrations = registrations;
     this.subjects = subjects;
     this.keys = keys;
     this.transaction = new TransactionTemplate(transactions);
@@ -616,11 +639,7 @@ class Casework {
 
   /** Whether the subject's registration is on the ledger, so that checks can be recorded. */
   private boolean registered(CheckCase c) {
-    return files
-        .submission(c.accountId())
-        .flatMap(s -> s.registration())
-        .map(e -> e.record() instanceof LedgerRecord.Recorded)
-        .orElse(false);
+    return registrations.registered(c.accountId());
   }
 
   private SubjectId subjectOf(CheckCase c) {

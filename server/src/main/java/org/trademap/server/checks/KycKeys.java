@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,16 +65,23 @@ class KycKeys {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
+  @Autowired
   KycKeys(
       DataSource dataSource,
       Outbox outbox,
       PlatformTransactionManager transactions,
       ObjectProvider<Clock> clock) {
+    this(dataSource, outbox, transactions, clock.getIfUnique(Clock::systemUTC));
+  }
+
+  /** For tests: the keys in the given database with the given clock. */
+  KycKeys(
+      DataSource dataSource, Outbox outbox, PlatformTransactionManager transactions, Clock clock) {
     this.jdbc = JdbcClient.create(dataSource);
     this.cases = new CheckRepository(dataSource);
     this.outbox = outbox;
     this.transaction = new TransactionTemplate(transactions);
-    this.clock = clock.getIfUnique(Clock::systemUTC);
+    this.clock = clock;
   }
 
   /**
