@@ -45,7 +45,7 @@ class ChecksPages {
    * @param ref the subject's reference
    * @param process the check's wire name
    * @param priority high-risk, re-kyc or normal
-   * @param age how long it has waited, e.g. {@code 2 d 3 h}
+   * @param age how long it has waited
    * @param state open, claimed, awaiting-approval
    * @param claimedBy who claimed it, or null
    * @param mine whether the viewer claimed it
@@ -57,7 +57,7 @@ class ChecksPages {
       String ref,
       String process,
       String priority,
-      String age,
+      Age age,
       String state,
       @Nullable String claimedBy,
       boolean mine,
@@ -94,7 +94,7 @@ class ChecksPages {
       String process,
       String state,
       int round,
-      String age,
+      Age age,
       @Nullable String reopenReason,
       @Nullable String claimedBy,
       boolean mine,
@@ -391,12 +391,18 @@ class ChecksPages {
     return UTC_MINUTES.format(at);
   }
 
-  /** An age in whole days and hours, or hours and minutes under a day. */
-  static String age(Duration age) {
+  /**
+   * How long a task has waited, as the pages say it ({@code checks.age.days} or {@code
+   * checks.age.hours}): whole days and hours, or hours and minutes under a day.
+   *
+   * @param days whole days
+   * @param hours hours of the day (or all hours under a day)
+   * @param minutes minutes of the hour
+   */
+  record Age(long days, int hours, int minutes) {}
+
+  static Age age(Duration age) {
     Duration positive = age.isNegative() ? Duration.ZERO : age;
-    if (positive.toDays() > 0) {
-      return positive.toDays() + " d " + positive.toHoursPart() + " h";
-    }
-    return positive.toHours() + " h " + positive.toMinutesPart() + " min";
+    return new Age(positive.toDays(), positive.toHoursPart(), positive.toMinutesPart());
   }
 }

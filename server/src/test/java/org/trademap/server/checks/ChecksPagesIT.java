@@ -175,6 +175,7 @@ class ChecksPagesIT extends RunningServer {
 
     String queue = session(operator).get("/checks?process=id-document").body();
     assertThat(queue.indexOf(ref.value())).isBetween(0, queue.indexOf("High risk") + 2000);
+    assertThat(queue).containsPattern("<td>\\d+ h \\d+ min</td>");
     String casePage =
         session(operator).get("/checks/cases/" + checks.caseOf(ref).orElseThrow().caseId()).body();
 
