@@ -1,17 +1,21 @@
 package org.trademap.server.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trademap.ledger.api.node.Ledger;
 import org.trademap.server.identity.Base32;
 import org.trademap.server.kyc.KycApi;
 import org.trademap.server.kyc.KycForms;
 import org.trademap.server.testing.Http;
+import org.trademap.server.testing.LedgerScan;
 import org.trademap.server.testing.TestAccounts;
 import org.trademap.server.testing.TotpCodes;
 import tools.jackson.databind.JsonNode;
@@ -140,6 +144,22 @@ final class BackOfficeApi {
         .map(t -> UUID.fromString(t.get("taskId").asString()))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + process + " task in " + caseView));
+  }
+
+  /**
+   * Waits until the ledger holds exactly these accepted transactions mentioning the subject
+   * reference, in this order.
+   */
+  static void awaitRecorded(Ledger ledger, String ref, String... methods) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        LedgerScan.mentioning(ledger, ref).stream()
+                            .filter(LedgerScan.Recorded::accepted)
+                            .map(LedgerScan.Recorded::method))
+                    .containsExactly(methods));
   }
 
   /** {@code POST /api/v1/checks/tasks/{id}/complete}. */

@@ -1,14 +1,12 @@
 package org.trademap.server.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.trademap.server.checks.BackOfficeApi.complete;
 import static org.trademap.server.checks.BackOfficeApi.decide;
 import static org.trademap.server.checks.BackOfficeApi.pass;
 import static org.trademap.server.checks.BackOfficeApi.task;
 import static org.trademap.server.testing.Problems.assertProblem;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +19,6 @@ import org.trademap.server.checks.BackOfficeApi.Member;
 import org.trademap.server.kyc.KycApi;
 import org.trademap.server.kyc.Subjects;
 import org.trademap.server.testing.Http;
-import org.trademap.server.testing.LedgerScan;
 import org.trademap.server.testing.RunningServer;
 import org.trademap.server.testing.TestAccounts;
 import tools.jackson.databind.JsonNode;
@@ -340,22 +337,16 @@ class ChecksApiIT extends RunningServer {
     assertThat(checks.keyMatches(new org.trademap.server.kyc.SubjectRef(applicant.ref()), key))
         .isFalse();
 
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        LedgerScan.mentioning(node, applicant.ref()).stream()
-                            .filter(LedgerScan.Recorded::accepted)
-                            .map(LedgerScan.Recorded::method))
-                    .containsExactly(
-                        "register",
-                        "record-check",
-                        "record-check",
-                        "record-check",
-                        "record-check",
-                        "record-key",
-                        "record-key"));
+    BackOfficeApi.awaitRecorded(
+        node,
+        applicant.ref(),
+        "register",
+        "record-check",
+        "record-check",
+        "record-check",
+        "record-check",
+        "record-key",
+        "record-key");
   }
 
   @Test

@@ -1,13 +1,11 @@
 package org.trademap.server.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.trademap.server.checks.BackOfficeApi.complete;
 import static org.trademap.server.checks.BackOfficeApi.decide;
 import static org.trademap.server.checks.BackOfficeApi.pass;
 import static org.trademap.server.checks.BackOfficeApi.task;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -101,22 +99,16 @@ class NoPersonalDataFromBackOfficeIT extends RunningServer {
     assertThat(user.http.postJson("/api/v1/me/kyc-key", "").status()).isEqualTo(201);
 
     String ref = subject.ref().value();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        LedgerScan.mentioning(node, ref).stream()
-                            .filter(LedgerScan.Recorded::accepted)
-                            .map(LedgerScan.Recorded::method))
-                    .containsExactly(
-                        "register",
-                        "record-check",
-                        "record-check",
-                        "record-check",
-                        "record-check",
-                        "record-key",
-                        "record-key"));
+    BackOfficeApi.awaitRecorded(
+        node,
+        ref,
+        "register",
+        "record-check",
+        "record-check",
+        "record-check",
+        "record-check",
+        "record-key",
+        "record-key");
 
     List<LedgerScan.Recorded> backOffice =
         LedgerScan.mentioning(node, ref).stream()
