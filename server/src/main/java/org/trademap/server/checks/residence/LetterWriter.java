@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,8 +62,7 @@ final class LetterWriter {
       Recipient recipient,
       ConfirmationCode code) {
     Locale locale = Locale.forLanguageTag(language);
-    DateTimeFormatter dates =
-        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+    DateTimeFormatter dates = DateTimeFormatter.ofPattern(text("date-pattern", locale), locale);
     LocalDate written = LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
     LocalDate lastDay = LocalDate.ofInstant(expiresAt.minusSeconds(1), ZoneOffset.UTC);
     List<String> address = new ArrayList<>(recipient.names());

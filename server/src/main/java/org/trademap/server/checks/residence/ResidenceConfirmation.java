@@ -155,14 +155,6 @@ public final class ResidenceConfirmation {
             () ->
                 inTransaction(
                     () -> {
-                      for (Letter open : letters.letters(subjectRef)) {
-                        if (open.state().open()) {
-                          letters
-                              .lock(open.id())
-                              .map(l -> l.supersede(now))
-                              .ifPresent(letters::update);
-                        }
-                      }
                       Letter made =
                           new Letter(
                               id,
@@ -175,7 +167,18 @@ public final class ResidenceConfirmation {
                               0,
                               rendered.unprintable(),
                               new LetterState.Generated());
+                      // The unique issue makes a concurrent generation with the same number fail
+                      // (and retry); a higher number was taken only after the lower one was
+                      // committed, so superseding after the insert sees every older letter.
                       letters.insert(made, hash.get(), sealed);
+                      for (Letter older : letters.letters(subjectRef)) {
+                        if (older.issue() < made.issue() && older.state().open()) {
+                          letters
+                              .lock(older.id())
+                              .map(l -> l.supersede(now))
+                              .ifPresent(letters::update);
+                        }
+                      }
                       return made;
                     }));
     log.info(
