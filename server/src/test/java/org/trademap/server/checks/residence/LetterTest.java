@@ -27,18 +27,13 @@ class LetterTest {
   private static final UUID OTHER_OPERATOR = UUID.randomUUID();
   private static final int MAX = 5;
 
-  private static Letter generated() {
+  private static Letter letter(int issue, Instant expires, LetterState state) {
     return new Letter(
-        UUID.randomUUID(),
-        SubjectRef.random(),
-        1,
-        "en",
-        MADE,
-        OPERATOR,
-        EXPIRES,
-        0,
-        0,
-        new Generated());
+        UUID.randomUUID(), SubjectRef.random(), issue, "en", MADE, OPERATOR, expires, 0, 0, state);
+  }
+
+  private static Letter generated() {
+    return letter(1, EXPIRES, new Generated());
   }
 
   private static Letter moved(Transition transition) {
@@ -191,49 +186,11 @@ class LetterTest {
 
   @Test
   void refusesLettersTheLifecycleCannotProduce() {
-    Letter letter = generated();
-
-    assertThatThrownBy(
-            () ->
-                new Letter(
-                    letter.id(),
-                    letter.subject(),
-                    0,
-                    "en",
-                    MADE,
-                    OPERATOR,
-                    EXPIRES,
-                    0,
-                    0,
-                    new Generated()))
+    assertThatThrownBy(() -> letter(0, EXPIRES, new Generated()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () ->
-                new Letter(
-                    letter.id(),
-                    letter.subject(),
-                    1,
-                    "en",
-                    MADE,
-                    OPERATOR,
-                    MADE,
-                    0,
-                    0,
-                    new Generated()))
+    assertThatThrownBy(() -> letter(1, MADE, new Generated()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () ->
-                new Letter(
-                    letter.id(),
-                    letter.subject(),
-                    1,
-                    "en",
-                    MADE,
-                    OPERATOR,
-                    EXPIRES,
-                    0,
-                    0,
-                    new Expired(null, EXPIRES)))
+    assertThatThrownBy(() -> letter(1, EXPIRES, new Expired(null, EXPIRES)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
