@@ -410,12 +410,22 @@ class ResidenceIT extends RunningServer {
   }
 
   @Test
-  void theApiIsDescribedInOpenApi() {
-    String docs = http().get("/v3/api-docs").body();
+  void theApiIsDescribedInOpenApiWithItsBearerToken() {
+    JsonNode paths = http().get("/v3/api-docs").json().path("paths");
 
-    assertThat(docs)
-        .contains("/api/v1/checks/residence/subjects/{subject}/letters")
-        .contains("/api/v1/checks/residence/letters/{id}/pdf")
-        .contains("/api/v1/me/residence/confirmation");
+    for (String[] operation :
+        new String[][] {
+          {OPERATOR_API + "/subjects/{subject}/letters", "post"},
+          {OPERATOR_API + "/subjects/{subject}", "get"},
+          {OPERATOR_API + "/letters/{id}/pdf", "get"},
+          {OPERATOR_API + "/letters/{id}/sent", "post"},
+          {OPERATOR_API + "/letters/{id}/returned", "post"},
+          {MY_API, "get"},
+          {MY_API + "/confirmation", "post"}
+        }) {
+      JsonNode described = paths.path(operation[0]).path(operation[1]);
+      assertThat(described.isMissingNode()).as(operation[0]).isFalse();
+      assertThat(described.path("security").toString()).as(operation[0]).contains("bearer");
+    }
   }
 }
