@@ -30,9 +30,10 @@ import org.trademap.server.web.ProblemException;
  * <ul>
  *   <li><b>{@code /api/**}</b>: stateless; the only credential is {@code Authorization: Bearer
  *       <token>} from {@code POST /api/v1/sessions}. Cookies are ignored, so cross-site requests
- *       carry no credential and CSRF tokens are not needed. {@code /api/v1/me/**} and {@code
- *       /api/v1/sessions/current} need a live token, else {@code 401 auth.required} with {@code
- *       WWW-Authenticate: Bearer}; everything else stays public.
+ *       carry no credential and CSRF tokens are not needed. {@code /api/v1/me/**}, {@code
+ *       /api/v1/checks/**} and {@code /api/v1/sessions/current} need a live token, else {@code 401
+ *       auth.required} with {@code WWW-Authenticate: Bearer}; everything else stays public. The
+ *       checks' controllers also refuse accounts without a staff role ({@code 403 auth.forbidden}).
  *   <li><b>Pages</b>: the browser session behind the session cookie; CSRF tokens on every
  *       state-changing request (forms get them from {@code th:action}); {@code /me/**} needs a
  *       signed-in session, else a redirect to {@code /login}; everything else stays public; {@code
@@ -61,7 +62,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/api/v1/me/**", "/api/v1/sessions/current")
+                    .requestMatchers(
+                        "/api/v1/me/**", "/api/v1/sessions/current", "/api/v1/checks/**")
                     .authenticated()
                     .anyRequest()
                     .permitAll())

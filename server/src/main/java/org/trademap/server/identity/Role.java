@@ -16,7 +16,14 @@ public enum Role {
   /** The platform operator's own staff (support, operations). */
   PLATFORM,
   /** An auditor who reads the audit trail and the ledger. */
-  AUDITOR;
+  AUDITOR,
+  /** Staff of the consortium's account-opening department who work the KYC checks. */
+  KYC_OPERATOR,
+  /**
+   * A senior member of the account-opening department who also approves high-risk cases (four
+   * eyes).
+   */
+  KYC_SUPERVISOR;
 
   /**
    * Whether accounts in this role must sign in with a second factor. Every role except {@link

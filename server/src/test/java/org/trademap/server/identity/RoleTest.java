@@ -16,7 +16,9 @@ class RoleTest {
             Role.SUPERVISOR,
             Role.COMPANY_STAFF,
             Role.PLATFORM,
-            Role.AUDITOR);
+            Role.AUDITOR,
+            Role.KYC_OPERATOR,
+            Role.KYC_SUPERVISOR);
   }
 
   @Test
