@@ -35,7 +35,7 @@ import org.trademap.server.web.ProblemException;
  *       /api/v1/sessions/current} need a live token, else {@code 401 auth.required} with {@code
  *       WWW-Authenticate: Bearer}; {@code /api/v1/checks/**} needs a staff role of the back office
  *       (operator or supervisor) and {@code /api/v1/admin/**} an administrator, else {@code 403
- *       auth.forbidden}; everything else stays public.
+ *       auth.forbidden} (the checks' controllers check roles too); everything else stays public.
  *   <li><b>Pages</b>: the browser session behind the session cookie; CSRF tokens on every
  *       state-changing request (forms get them from {@code th:action}); {@code /me/**} needs a
  *       signed-in session, else a redirect to {@code /login}; {@code /checks/**} and {@code
@@ -70,7 +70,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/api/v1/me/**", "/api/v1/sessions/current")
+                    .requestMatchers(
+                        "/api/v1/me/**", "/api/v1/sessions/current", "/api/v1/checks/**")
                     .authenticated()
                     .requestMatchers("/api/v1/checks/**")
                     .hasAnyAuthority(BACK_OFFICE)

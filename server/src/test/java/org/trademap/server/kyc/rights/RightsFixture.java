@@ -85,10 +85,14 @@ final class RightsFixture {
     return uploaded.json().path("document").path("id").asString();
   }
 
-  /** Saves a profile, gives the required consents, submits and waits for the registration. */
+  /**
+   * Saves a profile, gives the required consents, uploads a passport page, submits and waits for
+   * the registration.
+   */
   static void submitted(Http client, String surname) {
     putProfile(client, surname, "Engineer");
     REQUIRED_CONSENTS.forEach(kind -> consent(client, kind));
+    uploadPassport(client);
     Http.Response submitted = client.postJson("/api/v1/me/submission", "");
     assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
     recorded(client, 1);
