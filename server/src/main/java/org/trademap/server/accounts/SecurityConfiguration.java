@@ -70,8 +70,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(
-                        "/api/v1/me/**", "/api/v1/sessions/current", "/api/v1/checks/**")
+                    .requestMatchers("/api/v1/me/**", "/api/v1/sessions/current")
                     .authenticated()
                     .requestMatchers("/api/v1/checks/**")
                     .hasAnyAuthority(BACK_OFFICE)
