@@ -26,11 +26,6 @@ public record Correction(int line, int position, String from, String to, Reason 
     FILLER,
     /** A country code that does not exist, one look-alike letter away from one that does. */
     COUNTRY_CODE,
-    /**
-     * {@code 1}/{@code L} or {@code 6}/{@code G} in a number, which no check digit tells apart,
-     * chosen like both its neighbours.
-     */
-    NEIGHBOURS,
     /** A confusable character in a number, chosen so that its check digits hold. */
     CHECK_DIGIT
   }

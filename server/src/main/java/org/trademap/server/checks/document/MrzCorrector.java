@@ -40,8 +40,8 @@ import org.trademap.server.checks.document.MrzLayout.Span;
  *       confusion typically puts a letter among digits); otherwise the number stays as read and the
  *       readings that fit are reported as an {@link Ambiguity};
  *   <li>look-alikes: {@code 1}/{@code L} and {@code 6}/{@code G} have values 20 and 10 apart, which
- *       no check digit sees; in a number whose check digit holds, such a letter between two digits
- *       becomes the digit, such a digit between two letters the letter.
+ *       no check digit sees; such a letter between two digits or such a digit between two letters
+ *       of a number is left as read (issuers do mix them) and reported as an {@link Ambiguity}.
  * </ol>
  *
  * The variant that parses, else the one with the fewest defects, then the fewest corrections, wins.
@@ -110,8 +110,8 @@ public final class MrzCorrector {
       List<Ambiguity> ambiguities = List.of();
       if (zone.stream().allMatch(l -> l.text().length() == format.length())) {
         byField(zone, layout);
-        ambiguities = byCheckDigits(zone, layout);
-        byNeighbours(zone, layout);
+        ambiguities = new ArrayList<>(byCheckDigits(zone, layout));
+        ambiguities.addAll(lookAlikes(zone, layout));
       }
       Candidate candidate = new Candidate(zone, MrzParser.parse(texts(zone), today), ambiguities);
       if (best == null || candidate.compareTo(best) < 0) {
@@ -454,7 +454,7 @@ public final class MrzCorrector {
     for (Checked number : numbers) {
       Set<String> readings = new TreeSet<>();
       for (List<String> reading : distinct) {
-        readings.add(number.text(reading));
+        readings.add(MrzParser.withoutFillers(number.text(reading)));
       }
       if (readings.size() > 1) {
         ambiguities.add(new Ambiguity(number.field(), List.copyOf(readings)));
@@ -639,31 +639,38 @@ public final class MrzCorrector {
 
   /**
    * {@code 1}/{@code L} and {@code 6}/{@code G} differ in value by a multiple of 10, so no check
-   * digit tells them apart: in a number whose check digit holds (after the check-digit step, so
-   * that the neighbours are settled), such a letter between two digits becomes the digit, and such
-   * a digit between two letters the letter.
+   * digit tells them apart. Such a letter between two digits or such a digit between two letters in
+   * a number whose check digit holds is left as read (issuers do put letters among digits) but
+   * reported with its look-alike as an {@link Ambiguity}.
    */
-  static void byNeighbours(List<LineDraft> zone, MrzLayout layout) {
+  static List<Ambiguity> lookAlikes(List<LineDraft> zone, MrzLayout layout) {
     List<String> lines = texts(zone);
+    List<Ambiguity> ambiguities = new ArrayList<>();
     for (Checked number : numbers(lines, layout)) {
       String text = number.text(lines);
       if (lines.get(number.check().line()).charAt(number.check().index()) != CheckDigits.of(text)) {
         continue;
       }
+      Set<String> readings = new TreeSet<>();
       for (int i = 1; i < text.length() - 1; i++) {
         char before = text.charAt(i - 1);
         char after = text.charAt(i + 1);
-        Character replacement = null;
+        Character other = null;
         if (Character.isDigit(before) && Character.isDigit(after)) {
-          replacement = INVISIBLE_TO_DIGIT.get(text.charAt(i));
+          other = INVISIBLE_TO_DIGIT.get(text.charAt(i));
         } else if (Character.isLetter(before) && Character.isLetter(after)) {
-          replacement = INVISIBLE_TO_LETTER.get(text.charAt(i));
+          other = INVISIBLE_TO_LETTER.get(text.charAt(i));
         }
-        if (replacement != null) {
-          Pos p = number.positions().get(i);
-          zone.get(p.line()).set(p.index(), replacement, Reason.NEIGHBOURS);
+        if (other != null) {
+          readings.add(
+              MrzParser.withoutFillers(text.substring(0, i) + other + text.substring(i + 1)));
         }
       }
+      if (!readings.isEmpty()) {
+        readings.add(MrzParser.withoutFillers(text));
+        ambiguities.add(new Ambiguity(number.field(), List.copyOf(readings)));
+      }
     }
+    return ambiguities;
   }
 }
