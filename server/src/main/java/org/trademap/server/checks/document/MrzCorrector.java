@@ -36,9 +36,10 @@ import org.trademap.server.checks.document.MrzLayout.Span;
  *       letters or digits, {@value #MAX_CHANGES_PER_NUMBER} confusable character ({@code 0 O Q D},
  *       {@code 1 I L}, {@code 2 Z}, {@code 5 S}, {@code 6 G}, {@code 8 B}) is swapped so that the
  *       number's own check digit holds — only if the composite check digit then holds too, and only
- *       if no other swap does or every other one switches more often between letters and digits (a
- *       confusion typically puts a letter among digits); otherwise the number stays as read and the
- *       readings that fit are reported as an {@link Ambiguity};
+ *       if no other swap does, or every other one makes the number switch more often between
+ *       letters and digits (a confusion typically puts a letter among digits) or, at equal
+ *       switches, is a rarer confusion ({@code D Q L} rather than {@code O I}); otherwise the
+ *       number stays as read and the readings that fit are reported as an {@link Ambiguity};
  *   <li>look-alikes: {@code 1}/{@code L} and {@code 6}/{@code G} have values 20 and 10 apart, which
  *       no check digit sees; such a letter between two digits or such a digit between two letters
  *       of a number is left as read (issuers do mix them) and reported as an {@link Ambiguity}.
@@ -465,28 +466,46 @@ public final class MrzCorrector {
 
   /**
    * Of the combinations that hold, those whose numbers switch least often between letters and
-   * digits (an OCR confusion puts a letter among digits or a digit among letters); several if they
-   * tie.
+   * digits (an OCR confusion puts a letter among digits or a digit among letters), and among those
+   * the ones made of the commonest confusions ({@link #cost}); several if they tie.
    */
   private static List<List<Change>> plainest(
       List<List<Change>> holding, List<String> lines, List<Checked> numbers) {
     List<List<Change>> plainest = new ArrayList<>();
-    int fewest = Integer.MAX_VALUE;
+    int lowest = Integer.MAX_VALUE;
     for (List<Change> combination : holding) {
       List<String> changed = apply(lines, combination);
-      int switches = 0;
+      int score = 0;
       for (Checked number : numbers) {
-        switches += switches(number.text(changed));
+        score += SWITCH_WEIGHT * switches(number.text(changed));
       }
-      if (switches < fewest) {
+      for (Change change : combination) {
+        for (int i = 0; i < change.size(); i++) {
+          Pos p = change.positions().get(i);
+          score += cost(lines.get(p.line()).charAt(p.index()), change.replacements().get(i));
+        }
+      }
+      if (score < lowest) {
         plainest.clear();
-        fewest = switches;
+        lowest = score;
       }
-      if (switches == fewest) {
+      if (score == lowest) {
         plainest.add(combination);
       }
     }
     return plainest;
+  }
+
+  /** Outweighs the cost of any one change: the shape of a number counts first. */
+  private static final int SWITCH_WEIGHT = 10;
+
+  /** The commonest confusions of the MRZ font: cost 1; the rarer ones (D, Q, L): 2. */
+  static int cost(char from, char to) {
+    String pair = from < to ? "" + from + to : "" + to + from;
+    return switch (pair) {
+      case "0O", "1I", "2Z", "5S", "6G", "8B" -> 1;
+      default -> 2;
+    };
   }
 
   /** How often the text switches between letters and digits (fillers ignored). */

@@ -23,6 +23,13 @@ public sealed interface MrzReading {
   }
 
   /**
+   * The operator typed the zone from the image (when OCR could not read it).
+   *
+   * @param corrected the typed lines, normalised and parsed
+   */
+  record Typed(CorrectedMrz corrected) implements MrzReading {}
+
+  /**
    * No lines of a zone's shape were found.
    *
    * @param textSeen every line OCR read in any pass (MRZ characters only), for the operator

@@ -78,14 +78,23 @@ class MrzCorrectorTest {
 
   @Test
   void leavesANumberSeveralReadingsFitAsReadAndSaysSo() {
-    // D23145890 read as DZ3145890: QZ3145890 and D23145890 fit equally well.
-    CorrectedMrz card = correct(replace(TD1_SPECIMEN, 1, 7, 'Z'));
-    assertThat(card.corrections()).isEmpty();
-    assertThat(card.ambiguities())
+    // L898902C3 read as LB98902C3: B->8 and 2->Z fit the check digit equally well.
+    CorrectedMrz passport = correct(replace(TD3_SPECIMEN, 2, 2, 'B'));
+    assertThat(passport.corrections()).isEmpty();
+    assertThat(passport.ambiguities())
         .containsExactly(
             new Ambiguity(
-                MrzField.DOCUMENT_NUMBER, List.of("D23145890", "DZ3145B90", "QZ3145890")));
-    assertThat(card.outcome()).isInstanceOf(MrzOutcome.Rejected.class);
+                MrzField.DOCUMENT_NUMBER, List.of("L898902C3", "LB9890ZC3", "LB9B902C3")));
+    assertThat(passport.outcome()).isInstanceOf(MrzOutcome.Rejected.class);
+  }
+
+  @Test
+  void prefersTheCommonerConfusionWhenTheShapeDoesNotDecide() {
+    // D23145890 read as DZ3145890: Z->2 (common) rather than D->Q (rare).
+    CorrectedMrz card = correct(replace(TD1_SPECIMEN, 1, 7, 'Z'));
+    assertThat(card.lines()).isEqualTo(TD1_SPECIMEN);
+    assertThat(MrzCorrector.cost('Z', '2')).isEqualTo(1);
+    assertThat(MrzCorrector.cost('D', 'Q')).isEqualTo(2);
   }
 
   @Test
