@@ -231,19 +231,12 @@ public final class DocumentJudge implements AutoCloseable {
       LocalDate today,
       Duration ocrTime) {
     List<Reason> reasons = new ArrayList<>();
-    Optional<MrzOutcome> outcome =
-        switch (reading) {
-          case MrzReading.Found f -> Optional.of(f.corrected().outcome());
-          case MrzReading.Typed t -> Optional.of(t.corrected().outcome());
-          case MrzReading.NotFound n -> {
-            reasons.add(Reason.NO_ZONE_FOUND);
-            yield Optional.empty();
-          }
-          case MrzReading.Unavailable u -> {
-            reasons.add(Reason.OCR_UNAVAILABLE);
-            yield Optional.empty();
-          }
-        };
+    Optional<MrzOutcome> outcome = reading.zone().map(CorrectedMrz::outcome);
+    if (reading instanceof MrzReading.NotFound) {
+      reasons.add(Reason.NO_ZONE_FOUND);
+    } else if (reading instanceof MrzReading.Unavailable) {
+      reasons.add(Reason.OCR_UNAVAILABLE);
+    }
     Comparison comparison = null;
     Boolean expired = null;
     if (outcome.isPresent()) {

@@ -40,33 +40,23 @@ public record DocumentJudgment(
         .flatMap(o -> o instanceof MrzOutcome.Parsed p ? Optional.of(p.data()) : Optional.empty());
   }
 
+  /** The zone as corrected and parsed; empty if no zone was found or OCR could not run. */
+  public Optional<CorrectedMrz> corrected() {
+    return reading.zone();
+  }
+
   /** The parse of the (corrected) zone; empty if no zone was found or OCR could not run. */
   public Optional<MrzOutcome> outcome() {
-    return switch (reading) {
-      case MrzReading.Found f -> Optional.of(f.corrected().outcome());
-      case MrzReading.Typed t -> Optional.of(t.corrected().outcome());
-      case MrzReading.NotFound n -> Optional.empty();
-      case MrzReading.Unavailable u -> Optional.empty();
-    };
+    return corrected().map(CorrectedMrz::outcome);
   }
 
   /** The corrections made to the text read; empty if none or no zone. */
   public List<Correction> corrections() {
-    return switch (reading) {
-      case MrzReading.Found f -> f.corrected().corrections();
-      case MrzReading.Typed t -> t.corrected().corrections();
-      case MrzReading.NotFound n -> List.of();
-      case MrzReading.Unavailable u -> List.of();
-    };
+    return corrected().map(CorrectedMrz::corrections).orElse(List.of());
   }
 
   /** The numbers several readings would fit (the operator checks them in the image). */
   public List<Ambiguity> ambiguities() {
-    return switch (reading) {
-      case MrzReading.Found f -> f.corrected().ambiguities();
-      case MrzReading.Typed t -> t.corrected().ambiguities();
-      case MrzReading.NotFound n -> List.of();
-      case MrzReading.Unavailable u -> List.of();
-    };
+    return corrected().map(CorrectedMrz::ambiguities).orElse(List.of());
   }
 }

@@ -2,9 +2,20 @@ package org.trademap.server.checks.document;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** What OCR made of a document image. */
 public sealed interface MrzReading {
+
+  /** The zone as corrected and parsed; empty if no zone was found or OCR could not run. */
+  default Optional<CorrectedMrz> zone() {
+    return switch (this) {
+      case Found f -> Optional.of(f.corrected());
+      case Typed t -> Optional.of(t.corrected());
+      case NotFound n -> Optional.empty();
+      case Unavailable u -> Optional.empty();
+    };
+  }
 
   /**
    * Lines that look like a machine-readable zone were found (the best-parsing such lines if there

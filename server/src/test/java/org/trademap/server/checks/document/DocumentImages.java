@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assertions;
@@ -159,6 +158,4 @@ final class DocumentImages {
       throw new UncheckedIOException(e);
     }
   }
-
-  static final Map<String, String> NOTHING = Map.of();
 }

@@ -37,7 +37,6 @@ class MrzOcrTest {
         page.getWidth(), page.getHeight(), (System.nanoTime() - start) / 1_000_000);
     assertThat(reading).isInstanceOf(MrzReading.Found.class);
     MrzReading.Found found = (MrzReading.Found) reading;
-    System.out.println(found.rawLines() + " " + found.corrected().corrections());
     assertThat(found.corrected().outcome())
         .as("raw %s corrected %s", found.rawLines(), found.corrected().corrections())
         .isInstanceOf(MrzOutcome.Parsed.class);
