@@ -59,6 +59,9 @@ public final class TesseractRecognizer implements TextRecognizer, AutoCloseable 
         }
         Files.copy(model, directory.resolve("eng.traineddata"));
       }
+      // If close() is never called (a context not shut down), the copy goes with the JVM.
+      directory.toFile().deleteOnExit();
+      directory.resolve("eng.traineddata").toFile().deleteOnExit();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy the OCR model to a temporary directory", e);
     }

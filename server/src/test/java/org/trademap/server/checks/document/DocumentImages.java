@@ -149,13 +149,4 @@ final class DocumentImages {
     }
     return out.toByteArray();
   }
-
-  /** For looking at a rendered page while writing tests. */
-  static void write(BufferedImage image, Path file) {
-    try {
-      ImageIO.write(image, "png", file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
