@@ -1,0 +1,17 @@
+package org.trademap.server.checks.screening;
+
+/**
+ * A list file that cannot be read as its format: the message says which file, where and why, and
+ * holds no personal data beyond the list's own (public) content.
+ */
+final class ListFormatException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  ListFormatException(String message) {
+    super(message);
+  }
+
+  ListFormatException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
