@@ -6,12 +6,20 @@ package org.trademap.server.checks.screening;
  */
 final class ListFormatException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+  private final String detail;
 
   ListFormatException(String message) {
     super(message);
+    this.detail = message;
   }
 
   ListFormatException(String message, Throwable cause) {
     super(message, cause);
+    this.detail = message;
+  }
+
+  /** Which file, where and why. */
+  String detail() {
+    return detail;
   }
 }
