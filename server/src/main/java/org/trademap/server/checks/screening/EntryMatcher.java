@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>in the month or year the list gives</td><td>+0.05</td></tr>
  *   <tr><td>in the list's range or near its approximate year</td><td>+0.03</td></tr>
  *   <tr><td>same year or one year off</td><td>0</td></tr>
- *   <tr><td>clearly another date</td><td>−0.15</td></tr>
+ *   <tr><td>clearly another date</td><td>−0.10</td></tr>
  *   <tr><th>nationality (persons)</th><th></th></tr>
  *   <tr><td>one of the listed nationalities</td><td>+0.05</td></tr>
  *   <tr><td>none of them</td><td>−0.05</td></tr>
@@ -34,7 +34,7 @@ final class EntryMatcher {
   static final double SAME_DAY = 0.10;
   static final double SAME_MONTH_OR_YEAR = 0.05;
   static final double IN_RANGE = 0.03;
-  static final double DATE_CONFLICT = -0.15;
+  static final double DATE_CONFLICT = -0.10;
   static final double NATIONALITY_AGREES = 0.05;
   static final double NATIONALITY_CONFLICT = -0.05;
   static final double COUNTRY_AGREES = 0.03;

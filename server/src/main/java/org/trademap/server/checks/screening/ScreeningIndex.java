@@ -315,7 +315,9 @@ final class ScreeningIndex {
           }
           IndexedEntry entry = entries.get(e);
           List<Corroboration> corroborations = EntryMatcher.corroborate(party, entry.entry());
-          double score = Math.clamp(b.score() + EntryMatcher.adjustment(corroborations), 0.0, 1.0);
+          double score =
+              EntryMatcher.round(
+                  Math.clamp(b.score() + EntryMatcher.adjustment(corroborations), 0.0, 1.0));
           if (score >= threshold) {
             hits.add(
                 new Hit(
@@ -325,7 +327,7 @@ final class ScreeningIndex {
                     entry.entry().kind(),
                     entry.entry().name(),
                     entry.entry().programme(),
-                    EntryMatcher.round(score),
+                    score,
                     EntryMatcher.reasons(
                         screened,
                         b.name(),
