@@ -48,8 +48,8 @@ CREATE TABLE screening_subject (
 
 -- screening_hit: a party of a subject matched a list entry. One row per (subject, party, list,
 -- entry): screening again updates score and version of the row and keeps its disposition.
--- details    = the match reasons as JSON sealed by the vault (purpose screening.hit:<id>): they
---              quote the screened name.
+-- details    = the screened party and the match reasons as JSON sealed by the vault (purpose
+--              screening.hit:<id>): they quote the screened name.
 -- status     = OPEN until an operator disposes of it as TRUE_POSITIVE or FALSE_POSITIVE.
 -- reason     = the operator's reason, sealed (purpose screening.disposition:<id>).
 -- cleared_at = set when a later screening no longer finds the hit (entry delisted, data changed);

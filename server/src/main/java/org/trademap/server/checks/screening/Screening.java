@@ -153,7 +153,9 @@ public final class Screening {
                   UUID id = row == null ? UUID.randomUUID() : row.id();
                   byte[] details =
                       vault.encrypt(
-                          subject, "screening.hit:" + id, ScreeningJson.reasons(hit.reasons()));
+                          subject,
+                          "screening.hit:" + id,
+                          ScreeningJson.hit(parties.get(i), hit.reasons()));
                   if (row == null) {
                     repository.insertHit(
                         new HitRepository.HitRow(
@@ -306,54 +308,47 @@ public final class Screening {
 
   /** Every hit of the subject, cleared ones too; none if its data was erased. */
   public List<StoredHit> hits(SubjectId subject) {
-    Optional<List<Party>> parties = parties(subject);
-    if (parties.isEmpty()) {
-      return List.of();
-    }
     List<StoredHit> out = new ArrayList<>();
     for (HitRepository.HitRow row : repository.hits(subject)) {
-      stored(row, parties.get()).ifPresent(out::add);
+      stored(row).ifPresent(out::add);
     }
     return out;
   }
 
-  /** One hit. */
+  /** One hit; empty if unknown or its subject's data was erased. */
   public Optional<StoredHit> hit(UUID id) {
-    return repository
-        .hit(id)
-        .flatMap(row -> parties(row.subject()).flatMap(parties -> stored(row, parties)));
+    return repository.hit(id).flatMap(this::stored);
   }
 
   /** Standing hits that wait for an operator, oldest first. */
   public List<StoredHit> openHits(int limit) {
     List<StoredHit> out = new ArrayList<>();
     for (HitRepository.HitRow row : repository.open(Math.max(1, Math.min(limit, 1_000)))) {
-      parties(row.subject()).flatMap(parties -> stored(row, parties)).ifPresent(out::add);
+      stored(row).ifPresent(out::add);
     }
     return out;
   }
 
-  private Optional<StoredHit> stored(HitRepository.HitRow row, List<Party> parties) {
-    if (row.partyIndex() >= parties.size()) {
-      return Optional.empty();
-    }
-    Optional<MatchReasons> reasons =
+  private Optional<StoredHit> stored(HitRepository.HitRow row) {
+    Optional<ScreeningJson.SealedHit> sealed =
         plaintext(vault.decrypt(row.subject(), "screening.hit:" + row.id(), row.details()))
-            .map(ScreeningJson::reasons);
-    if (reasons.isEmpty()) {
+            .map(ScreeningJson::hit);
+    if (sealed.isEmpty()) {
       return Optional.empty();
     }
+    Party party = sealed.get().party();
+    MatchReasons reasons = sealed.get().reasons();
     Optional<ListEntry> entry = lists.entry(row.versionId(), row.entryKey());
     Hit hit =
         new Hit(
             row.source(),
             row.versionId(),
             row.entryKey(),
-            entry.map(ListEntry::kind).orElse(parties.get(row.partyIndex()).kind()),
-            entry.map(ListEntry::name).orElse(reasons.get().matchedName()),
+            entry.map(ListEntry::kind).orElse(party.kind()),
+            entry.map(ListEntry::name).orElse(reasons.matchedName()),
             entry.map(ListEntry::programme).orElse(""),
             row.score(),
-            reasons.get());
+            reasons);
     StoredHit.Disposition disposition = null;
     UUID by = row.disposedBy();
     Instant at = row.disposedAt();
@@ -370,7 +365,7 @@ public final class Screening {
             row.id(),
             row.subject(),
             row.partyIndex(),
-            parties.get(row.partyIndex()),
+            party,
             hit,
             row.status(),
             row.foundAt(),

@@ -73,11 +73,14 @@ final class ScreeningJson {
     return JSON.readValue(json, PARTIES);
   }
 
-  static byte[] reasons(MatchReasons reasons) {
-    return JSON.writeValueAsBytes(reasons);
+  /** What a hit keeps sealed: the screened party and the reasons of its match. */
+  record SealedHit(Party party, MatchReasons reasons) {}
+
+  static byte[] hit(Party party, MatchReasons reasons) {
+    return JSON.writeValueAsBytes(new SealedHit(party, reasons));
   }
 
-  static MatchReasons reasons(byte[] json) {
-    return JSON.readValue(json, MatchReasons.class);
+  static SealedHit hit(byte[] json) {
+    return JSON.readValue(json, SealedHit.class);
   }
 }

@@ -228,6 +228,7 @@ public final class ScreeningLists {
     ListVersion version;
     changes.lock();
     try {
+      ListSnapshot before = snapshot();
       Optional<ListVersion> latest = repository.latest(source);
       if (skipUnchanged && latest.isPresent() && latest.get().sha256().equals(sha256)) {
         log.info("import of the {} list: unchanged (version {})", source, latest.get().id());
@@ -239,7 +240,7 @@ public final class ScreeningLists {
       if (version == null) {
         throw new IllegalStateException("the list version was not stored");
       }
-      snapshot = snapshot().with(source, index(version, entries));
+      snapshot = before.with(source, index(version, entries));
       log.info("{} list version {} stored: {} entries", source, version.id(), version.entryCount());
     } finally {
       changes.unlock();

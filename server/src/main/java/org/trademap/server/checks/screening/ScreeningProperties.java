@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
  * https://www.treasury.gov/ofac/downloads/sdn.csv} (and {@code alt.csv}, {@code add.csv}, {@code
  * sdn_comments.csv}), or at copies an operator downloaded.
  *
- * @param threshold the score from which a match is a hit, 0.5 to 1; default 0.88 (ADR 0017 says
+ * @param threshold the score from which a match is a hit, 0.5 to 1; default 0.85 (ADR 0017 says
  *     why)
  * @param un the UN Security Council Consolidated List (XML)
  * @param ofac the OFAC SDN list (CSV distribution)
@@ -27,7 +27,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("trademap.screening")
 public record ScreeningProperties(
-    @DefaultValue("0.88") double threshold,
+    @DefaultValue("0.85") double threshold,
     @DefaultValue Un un,
     @DefaultValue Ofac ofac,
     @DefaultValue("true") boolean importOnStart,
@@ -51,7 +51,7 @@ public record ScreeningProperties(
   /** Defaults, as without any configuration. */
   static ScreeningProperties defaults() {
     return new ScreeningProperties(
-        0.88,
+        0.85,
         new Un(Un.SAMPLE),
         new Ofac(Ofac.SAMPLE_SDN, Ofac.SAMPLE_ALT, Ofac.SAMPLE_ADD, Ofac.SAMPLE_COMMENTS),
         true,

@@ -108,16 +108,18 @@ class ShippedListsMatchingTest {
 
   @Test
   void aMatchingBirthDateAndNationalityRaiseAScoreAboveTheThreshold() {
-    assertThat(hitOn(screen(person("Saddam Hussein")), ListSource.UN, "IQi.001")).isEmpty();
+    // Two of the four names of UN QDi.341 KEVIN JORDAN AXEL GUIAVARCH: 4 / (2 + 4 - 1) = 0.8.
+    assertThat(hitOn(screen(person("Kevin Guiavarch")), ListSource.UN, "QDi.341")).isEmpty();
 
     Hit corroborated =
         hitOn(
-                screen(person("Saddam Hussein", LocalDate.of(1937, 4, 28), "IQ")),
+                screen(person("Kevin Guiavarch", LocalDate.of(1993, 3, 12), "FR")),
                 ListSource.UN,
-                "IQi.001")
+                "QDi.341")
             .orElseThrow();
-    assertThat(corroborated.reasons().nameScore()).isLessThan(THRESHOLD);
-    assertThat(corroborated.score()).isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(corroborated.reasons().nameScore()).isEqualTo(0.8);
+    assertThat(corroborated.score()).isEqualTo(0.95);
+    assertThat(corroborated.reasons().unpairedListed()).containsExactly("jordan", "axel");
     assertThat(corroborated.reasons().corroborations())
         .extracting(Corroboration::aspect, Corroboration::verdict)
         .containsExactly(
@@ -166,13 +168,18 @@ class ShippedListsMatchingTest {
 
   @Test
   void theThresholdIsInclusive() {
-    Party saddam = person("Saddam Hussein", LocalDate.of(1937, 4, 28), null);
-    double score = hitOn(screen(saddam), ListSource.UN, "IQi.001").orElseThrow().score();
-    assertThat(score).isBetween(THRESHOLD, 0.99);
-    assertThat(hitOn(SanctionsData.index().screen(saddam, score), ListSource.UN, "IQi.001"))
+    // Name 0.8; the same day +0.10; the same year but another day 0.
+    Party kevin = person("Kevin Guiavarch", LocalDate.of(1993, 3, 12), null);
+    Party sameYear = person("Kevin Guiavarch", LocalDate.of(1993, 7, 1), null);
+    assertThat(hitOn(screen(kevin), ListSource.UN, "QDi.341").orElseThrow().score()).isEqualTo(0.9);
+    double score =
+        hitOn(SanctionsData.index().screen(sameYear, 0.5), ListSource.UN, "QDi.341")
+            .orElseThrow()
+            .score();
+    assertThat(score).isEqualTo(0.8);
+    assertThat(hitOn(SanctionsData.index().screen(kevin, 0.9), ListSource.UN, "QDi.341"))
         .isPresent();
-    assertThat(
-            hitOn(SanctionsData.index().screen(saddam, score + 0.0001), ListSource.UN, "IQi.001"))
+    assertThat(hitOn(SanctionsData.index().screen(kevin, 0.9001), ListSource.UN, "QDi.341"))
         .isEmpty();
   }
 
