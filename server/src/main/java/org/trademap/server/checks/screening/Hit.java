@@ -1,5 +1,7 @@
 package org.trademap.server.checks.screening;
 
+import java.util.Comparator;
+
 /**
  * A list entry a party matched with a score at or above the threshold.
  *
@@ -20,4 +22,12 @@ public record Hit(
     String entryName,
     String programme,
     double score,
-    MatchReasons reasons) {}
+    MatchReasons reasons) {
+
+  /** Best score first; then by list and entry key, so that equal scores keep a stable order. */
+  public static final Comparator<Hit> BEST_FIRST =
+      Comparator.comparingDouble(Hit::score)
+          .reversed()
+          .thenComparing(Hit::source)
+          .thenComparing(Hit::entryKey);
+}

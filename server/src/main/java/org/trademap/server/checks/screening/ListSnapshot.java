@@ -1,7 +1,6 @@
 package org.trademap.server.checks.screening;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +49,7 @@ final class ListSnapshot {
         hits.addAll(index.screen(party, threshold));
       }
     }
-    hits.sort(
-        Comparator.comparingDouble(Hit::score)
-            .reversed()
-            .thenComparing(Hit::source)
-            .thenComparing(Hit::entryKey));
+    hits.sort(Hit.BEST_FIRST);
     return hits;
   }
 }

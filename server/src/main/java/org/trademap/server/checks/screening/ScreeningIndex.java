@@ -2,7 +2,6 @@ package org.trademap.server.checks.screening;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -335,11 +334,7 @@ final class ScreeningIndex {
                         corroborations)));
           }
         });
-    hits.sort(
-        Comparator.comparingDouble(Hit::score)
-            .reversed()
-            .thenComparing(Hit::source)
-            .thenComparing(Hit::entryKey));
+    hits.sort(Hit.BEST_FIRST);
     return hits;
   }
 }
