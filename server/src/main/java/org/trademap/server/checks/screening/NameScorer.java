@@ -89,9 +89,17 @@ final class NameScorer {
 
     @Override
     public double of(String query, String listed) {
-      return known
-          .computeIfAbsent(query, k -> new HashMap<>())
-          .computeIfAbsent(listed, l -> tokenSimilarity(query, l));
+      Map<String, Double> row = known.get(query);
+      if (row == null) {
+        row = new HashMap<>();
+        known.put(query, row);
+      }
+      Double value = row.get(listed);
+      if (value == null) {
+        value = tokenSimilarity(query, listed);
+        row.put(listed, value);
+      }
+      return value;
     }
   }
 
@@ -115,7 +123,7 @@ final class NameScorer {
       Names.Tokens longer = joinQuery ? query : listed;
       Names.Tokens shorter = joinQuery ? listed : query;
       for (int i = 0; i + 1 < longer.size() && i < EXACT_LIMIT; i++) {
-        if (!pairsWithAny(longer.get(i) + longer.get(i + 1), shorter, similarity, joinQuery)) {
+        if (!pairsWithAny(longer.joined().get(i), shorter, similarity, joinQuery)) {
           continue;
         }
         Names.Tokens joined = join(longer, i);
@@ -149,7 +157,7 @@ final class NameScorer {
     float[] weights = new float[t.size() - 1];
     for (int k = 0, out = 0; k < t.size(); k++, out++) {
       if (k == i) {
-        tokens.add(t.get(k) + t.get(k + 1));
+        tokens.add(t.joined().get(k));
         weights[out] = Math.max(Math.max(t.weight(k), t.weight(k + 1)), Names.NORMAL);
         k++;
       } else {

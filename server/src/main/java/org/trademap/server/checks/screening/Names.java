@@ -153,14 +153,31 @@ final class Names {
 
   private Names() {}
 
-  /** A normalised name: its tokens in their original order and their weights. */
-  record Tokens(List<String> tokens, float[] weights) {
+  /**
+   * A normalised name: its tokens in their original order, their weights, and every two adjacent
+   * tokens joined ({@code joined.get(i)} is token i followed by token i + 1), computed once because
+   * the matcher tries them for every candidate name.
+   */
+  record Tokens(List<String> tokens, float[] weights, List<String> joined) {
     Tokens {
       tokens = List.copyOf(tokens);
       weights = weights.clone();
+      joined = List.copyOf(joined);
       if (tokens.size() != weights.length) {
         throw new IllegalArgumentException("one weight per token");
       }
+    }
+
+    Tokens(List<String> tokens, float[] weights) {
+      this(tokens, weights, adjacentJoined(tokens));
+    }
+
+    private static List<String> adjacentJoined(List<String> tokens) {
+      List<String> out = new ArrayList<>(Math.max(0, tokens.size() - 1));
+      for (int i = 0; i + 1 < tokens.size(); i++) {
+        out.add(tokens.get(i) + tokens.get(i + 1));
+      }
+      return out;
     }
 
     int size() {

@@ -140,7 +140,7 @@ final class ScreeningIndex {
         keys.add(tokens.get(i));
       }
       if (i + 1 < tokens.size()) {
-        keys.add(tokens.get(i) + tokens.get(i + 1));
+        keys.add(tokens.joined().get(i));
       }
     }
     if (keys.isEmpty() || tokens.size() == 1) {
@@ -246,7 +246,7 @@ final class ScreeningIndex {
         out.merge(token, tokens.weight(i), Math::max);
       }
       if (i + 1 < tokens.size()) {
-        String joined = token + tokens.get(i + 1);
+        String joined = tokens.joined().get(i);
         if (keys.contains(joined)) {
           float w =
               (keys.contains(token) ? tokens.weight(i) : 0)
