@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.trademap.server.testing.OnEachDatabase;
 import org.trademap.server.testing.TestDatabase;
@@ -16,6 +19,7 @@ import org.trademap.server.vault.SubjectId;
  * Screening subjects against the shipped sample lists: stored hits, dispositions, the assessment,
  * re-screening on a new list version, and nothing readable about the subject in the database.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ScreeningTest {
   private static final UUID OPERATOR = UUID.randomUUID();
   private static final Party COMPANY =
@@ -175,5 +179,25 @@ class ScreeningTest {
     assertThat(report.subjects()).isEqualTo(2);
     assertThat(report.newHitCount()).isZero();
     assertThat(report.versions()).containsKeys(ListSource.UN, ListSource.OFAC, ListSource.ASF);
+  }
+
+  @OnEachDatabase
+  void logsCarryNoPersonalData(TestDatabase db, CapturedOutput output) {
+    ScreeningFixture fixture = fixture(db);
+    SubjectId subject = SubjectId.random();
+    ScreeningResult result = fixture.screening.screen(subject, List.of(COMPANY, OWNER));
+    fixture.screening.dispose(
+        result.hits().getFirst().id(), HitStatus.FALSE_POSITIVE, "Kim's namesake", OPERATOR);
+    fixture.lists.add(
+        ListSource.ASF,
+        new EntryDraft("person", "Jiro Watanabe", null, "1966-06-06", "JP", null),
+        OPERATOR);
+
+    assertThat(output.getAll()).contains(subject.toString());
+    for (String personal :
+        List.of(
+            "Kim", "Jong", "1984-01-08", "Banco", "Jiro", "Watanabe", "1966-06-06", "namesake")) {
+      assertThat(output.getAll()).doesNotContainIgnoringCase(personal);
+    }
   }
 }
