@@ -254,7 +254,7 @@ public final class ScreeningLists {
     if (source.imported()) {
       return new EditOutcome.Refused("screening.list-not-editable", "");
     }
-    Validated checked = validate(source, draft);
+    Validated checked = validate(source, draft, LocalDate.now(clock));
     EditOutcome.Refused refused = checked.refused();
     if (refused != null) {
       return refused;
@@ -305,7 +305,7 @@ public final class ScreeningLists {
   private record Validated(@Nullable ListEntry entry, EditOutcome.@Nullable Refused refused) {}
 
   /** The entry of a valid draft, or the refusal naming the first invalid field. */
-  private static Validated validate(ListSource source, EntryDraft draft) {
+  private static Validated validate(ListSource source, EntryDraft draft, LocalDate today) {
     EntryKind kind;
     String kindText = draft.kind() == null ? "" : draft.kind().strip().toLowerCase(Locale.ROOT);
     switch (kindText) {
@@ -339,8 +339,7 @@ public final class ScreeningLists {
       }
       try {
         BirthDate date = BirthDate.parse(birth);
-        if (date instanceof BirthDate.Day day
-            && day.date().isAfter(LocalDate.now(Clock.systemUTC()))) {
+        if (date instanceof BirthDate.Day day && day.date().isAfter(today)) {
           return invalid("birthDate");
         }
         birthDates.add(date);
