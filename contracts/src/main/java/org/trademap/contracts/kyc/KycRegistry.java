@@ -26,6 +26,12 @@ import org.trademap.ledger.api.contract.Outcome;
  *       #CHECK_RECORDED}; returns the check's sequence number (1 for the first check).
  *   <li>{@value #UPDATE_COMMITMENT}{@code (subjectRef, newCommitment)} — the subject's personal
  *       data changed; emits {@value #COMMITMENT_UPDATED}; returns the new commitment revision.
+ *   <li>{@value #RECORD_KEY}{@code (subjectRef, keyCommitment, revision)} — the commitment to the
+ *       subject's KYC key (a secret the subject holds after approval), replacing and so revoking
+ *       the previous one; revision 1 for the first key, one more for each re-issue; 32 zero bytes
+ *       mean "no valid key" (revoked without a successor). Emits {@value #KEY_RECORDED}; returns
+ *       the revision. Added after the first three; their behaviour is unchanged, and the key record
+ *       lives under keys of its own so no earlier state changes shape.
  * </ul>
  *
  * Every accepted call returns one 8-byte big-endian number ({@link KycRegistryRecords#number}).
@@ -59,6 +65,9 @@ public final class KycRegistry implements Contract {
   /** Method: replace a subject's commitment. */
   public static final String UPDATE_COMMITMENT = "update-commitment";
 
+  /** Method: record the commitment to a subject's KYC key. */
+  public static final String RECORD_KEY = "record-key";
+
   /** Event emitted by {@value #REGISTER}. */
   public static final String SUBJECT_REGISTERED = "subject-registered";
 
@@ -67,6 +76,9 @@ public final class KycRegistry implements Contract {
 
   /** Event emitted by {@value #UPDATE_COMMITMENT}. */
   public static final String COMMITMENT_UPDATED = "commitment-updated";
+
+  /** Event emitted by {@value #RECORD_KEY}. */
+  public static final String KEY_RECORDED = "key-recorded";
 
   /** The signer's member does not have the consortium role. */
   public static final String NOT_CONSORTIUM = "kyc.not-consortium";
@@ -107,6 +119,9 @@ public final class KycRegistry implements Contract {
   /** The new commitment equals the current one. */
   public static final String SAME_COMMITMENT = "kyc.same-commitment";
 
+  /** The key revision is not one more than the subject's current key revision. */
+  public static final String WRONG_KEY_REVISION = "kyc.wrong-key-revision";
+
   /** Creates the contract; {@link java.util.ServiceLoader} uses this constructor. */
   public KycRegistry() {}
 
@@ -135,6 +150,9 @@ public final class KycRegistry implements Contract {
     }
     if (UPDATE_COMMITMENT.equals(method)) {
       return updateCommitment(context);
+    }
+    if (RECORD_KEY.equals(method)) {
+      return recordKey(context);
     }
     return Outcome.rejected(UNKNOWN_METHOD, "The KYC registry has no method of that name.");
   }
@@ -256,6 +274,42 @@ public final class KycRegistry implements Contract {
             Wire.longBytes(updated.commitmentRevision),
             Wire.longBytes(now)));
     return Outcome.accepted(Wire.longBytes(updated.commitmentRevision));
+  }
+
+  private static Outcome recordKey(ContractContext context) {
+    List<byte[]> args = arguments(context, 3);
+    if (args == null || args.get(2).length != Wire.LONG_SIZE) {
+      return malformed();
+    }
+    byte[] subjectRef = args.get(0);
+    byte[] keyCommitment = args.get(1);
+    long revision = Wire.readLong(args.get(2));
+    if (!Wire.isPseudonym(subjectRef)) {
+      return badSubjectRef();
+    }
+    if (keyCommitment.length != Wire.COMMITMENT_SIZE) {
+      return badCommitment();
+    }
+    if (context.get(Wire.subjectKey(subjectRef)).isEmpty()) {
+      return unknownSubject();
+    }
+    byte[] keyKey = Wire.keyKey(subjectRef);
+    Optional<byte[]> current = context.get(keyKey);
+    long currentRevision = current.isEmpty() ? 0 : Wire.storedKeyRevision(current.get());
+    if (revision != currentRevision + 1) {
+      return Outcome.rejected(
+          WRONG_KEY_REVISION,
+          "A key revision must be one more than the subject's current key revision.");
+    }
+    byte[] record =
+        Args.encode(
+            subjectRef,
+            keyCommitment,
+            Wire.longBytes(revision),
+            Wire.longBytes(context.blockTimeMillis()));
+    context.put(keyKey, record);
+    context.emit(KEY_RECORDED, record);
+    return Outcome.accepted(Wire.longBytes(revision));
   }
 
   /** The decoded arguments, or null if they are not exactly {@code count} {@link Args} fields. */

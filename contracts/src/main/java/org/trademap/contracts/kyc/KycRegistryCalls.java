@@ -9,6 +9,9 @@ import org.trademap.ledger.api.contract.Args;
  */
 public final class KycRegistryCalls {
 
+  /** The key commitment that stands for "no valid key": 32 zero bytes. */
+  public static final Commitment NO_KEY = new Commitment(new byte[Wire.COMMITMENT_SIZE]);
+
   private KycRegistryCalls() {}
 
   /**
@@ -56,6 +59,21 @@ public final class KycRegistryCalls {
    */
   public static byte[] updateCommitment(String subjectRef, Commitment newCommitment) {
     return Args.encode(subjectRef(subjectRef), newCommitment.bytes());
+  }
+
+  /**
+   * Arguments of {@value KycRegistry#RECORD_KEY}.
+   *
+   * @param subjectRef the registered subject
+   * @param keyCommitment the commitment to the subject's KYC key ({@link #NO_KEY} revokes without a
+   *     successor)
+   * @param revision 1 for the first key, one more for each later one
+   */
+  public static byte[] recordKey(String subjectRef, Commitment keyCommitment, long revision) {
+    if (revision < 1) {
+      throw new IllegalArgumentException("key revisions start at 1");
+    }
+    return Args.encode(subjectRef(subjectRef), keyCommitment.bytes(), Wire.longBytes(revision));
   }
 
   /** True if {@code value} is a well-formed subject reference or operator pseudonym. */

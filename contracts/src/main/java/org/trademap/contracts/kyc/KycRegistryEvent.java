@@ -66,6 +66,19 @@ public sealed interface KycRegistryEvent {
   }
 
   /**
+   * A subject's KYC key commitment was recorded ({@value KycRegistry#KEY_RECORDED}), replacing the
+   * previous one; the data is the stored record.
+   *
+   * @param key the recorded key commitment
+   */
+  record KeyRecorded(KeyRecord key) implements KycRegistryEvent {
+    @Override
+    public String subjectRef() {
+      return key.subjectRef();
+    }
+  }
+
+  /**
    * Decodes an event from a block.
    *
    * @return empty if the registry never emits an event of that name
@@ -107,6 +120,8 @@ public sealed interface KycRegistryEvent {
                         KycRegistryRecords.number(f.get(3)),
                         KycRegistryRecords.number(f.get(4)))));
       }
+      case KycRegistry.KEY_RECORDED ->
+          Optional.of(new KeyRecorded(KycRegistryRecords.decodeKey(data)));
       default -> Optional.empty();
     };
   }

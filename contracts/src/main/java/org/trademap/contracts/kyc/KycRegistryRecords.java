@@ -36,6 +36,25 @@ public final class KycRegistryRecords {
     return Wire.checkKeyPrefix(Wire.ascii(requireSubjectRef(subjectRef)));
   }
 
+  /** The key of a subject's current KYC key record. */
+  public static byte[] keyKey(String subjectRef) {
+    return Wire.keyKey(Wire.ascii(requireSubjectRef(subjectRef)));
+  }
+
+  /**
+   * Decodes a stored KYC key record, which is also the data of a {@value KycRegistry#KEY_RECORDED}
+   * event.
+   *
+   * @throws EncodingException if the bytes are not one
+   */
+  public static KeyRecord decodeKey(byte[] value) {
+    List<byte[]> f = Args.decode(value, Wire.KEY_RECORD_FIELDS);
+    return build(
+        () ->
+            new KeyRecord(
+                text(f.get(0)), new Commitment(f.get(1)), number(f.get(2)), number(f.get(3))));
+  }
+
   /**
    * Decodes a stored subject record.
    *

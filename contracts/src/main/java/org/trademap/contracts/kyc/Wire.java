@@ -3,6 +3,8 @@ package org.trademap.contracts.kyc;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
+import org.trademap.ledger.api.codec.EncodingException;
+import org.trademap.ledger.api.contract.Args;
 
 /**
  * The byte-level vocabulary of the KYC registry, shared by the contract and its client helpers so
@@ -24,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  *       operatorPseudonym, completedAtMillis (8), recordedAtMillis (8)}. A subject reference cannot
  *       contain {@code /}, so {@code "check/" + subjectRef + "/"} is a prefix that holds exactly
  *       that subject's history, in order.
+ *   <li>{@code "key/" + subjectRef} → the subject's current KYC key record: fields {@code
+ *       subjectRef, keyCommitment (32 bytes), revision (8), recordedAtMillis (8)}; absent until the
+ *       first key.
  * </ul>
  *
  * All numbers are 8-byte big-endian; all names are ASCII.
@@ -59,6 +64,8 @@ final class Wire {
 
   private static final byte[] SUBJECT_PREFIX = ascii("subject/");
   private static final byte[] CHECK_PREFIX = ascii("check/");
+  private static final byte[] KEY_PREFIX = ascii("key/");
+  static final int KEY_RECORD_FIELDS = 4;
   private static final byte SEPARATOR = '/';
 
   private Wire() {}
@@ -143,6 +150,23 @@ final class Wire {
 
   static byte[] subjectKey(byte[] subjectRef) {
     return concat(SUBJECT_PREFIX, subjectRef, new byte[0]);
+  }
+
+  static byte[] keyKey(byte[] subjectRef) {
+    return concat(KEY_PREFIX, subjectRef, new byte[0]);
+  }
+
+  /**
+   * The revision of a stored key record.
+   *
+   * @throws EncodingException if the bytes are not a key record
+   */
+  static long storedKeyRevision(byte[] record) {
+    byte[] revision = Args.decode(record, KEY_RECORD_FIELDS).get(2);
+    if (revision.length != LONG_SIZE) {
+      throw new EncodingException("a stored key revision is not 8 bytes");
+    }
+    return readLong(revision);
   }
 
   static byte[] checkKeyPrefix(byte[] subjectRef) {

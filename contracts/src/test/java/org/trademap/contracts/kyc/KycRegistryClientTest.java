@@ -58,6 +58,39 @@ class KycRegistryClientTest {
     assertThat(fields.get(4)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
   }
 
+  @Test
+  void buildsRecordKeyArgumentsAsReferenceCommitmentAndBigEndianRevision() {
+    List<byte[]> fields = Args.decode(KycRegistryCalls.recordKey("abc", C1, 0x0102L), 3);
+
+    assertThat(fields.get(0)).isEqualTo(KycTestData.ascii("abc"));
+    assertThat(fields.get(1)).isEqualTo(C1.bytes());
+    assertThat(fields.get(2)).containsExactly(0, 0, 0, 0, 0, 0, 1, 2);
+  }
+
+  @Test
+  void refusesToBuildAKeyRecordWithARevisionBelowOne() {
+    assertThatThrownBy(() -> KycRegistryCalls.recordKey("abc", C1, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theNoKeyCommitmentIsThirtyTwoZeroBytes() {
+    assertThat(KycRegistryCalls.NO_KEY.bytes()).hasSize(32).containsOnly(0);
+  }
+
+  @Test
+  void decodesAKeyRecordedEvent() {
+    byte[] data =
+        Args.encode(
+            KycTestData.ascii("abc"),
+            C1.bytes(),
+            KycTestData.longBytes(3),
+            KycTestData.longBytes(7));
+
+    assertThat(KycRegistryEvent.decode(new ContractEvent("key-recorded", data)))
+        .contains(new KycRegistryEvent.KeyRecorded(new KeyRecord("abc", C1, 3, 7)));
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

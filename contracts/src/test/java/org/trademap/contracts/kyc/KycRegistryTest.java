@@ -3,6 +3,7 @@ package org.trademap.contracts.kyc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.trademap.contracts.kyc.KycRegistry.RECORD_CHECK;
+import static org.trademap.contracts.kyc.KycRegistry.RECORD_KEY;
 import static org.trademap.contracts.kyc.KycRegistry.REGISTER;
 import static org.trademap.contracts.kyc.KycRegistry.UPDATE_COMMITMENT;
 import static org.trademap.contracts.kyc.KycTestData.ascii;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trademap.contracts.kyc.KycRegistryEvent.CheckRecorded;
 import org.trademap.contracts.kyc.KycRegistryEvent.CommitmentUpdated;
+import org.trademap.contracts.kyc.KycRegistryEvent.KeyRecorded;
 import org.trademap.contracts.kyc.KycRegistryEvent.SubjectRegistered;
 import org.trademap.ledger.api.block.ContractEvent;
 import org.trademap.ledger.api.codec.EncodingException;
@@ -208,6 +210,55 @@ class KycRegistryTest {
     assertAccepted(recordCheck(REF, CheckProcess.APPROVAL, T1), 2);
   }
 
+  @Test
+  void recordsTheFirstKeyAndEachReissueWithTheNextRevision() {
+    register(REF, C1, T0);
+    Commitment k1 = commitment(0x41);
+    Commitment k2 = commitment(0x42);
+
+    Outcome first = recordKey(REF, k1, 1, T1);
+    Outcome second = recordKey(REF, k2, 2, T1 + 9);
+
+    assertAccepted(first, 1);
+    assertAccepted(second, 2);
+    assertThat(key(REF)).isEqualTo(new KeyRecord(REF, k2, 2, T1 + 9));
+    assertThat(key(REF).revoked()).isFalse();
+    assertThat(ledger.events())
+        .extracting(ContractEvent::name)
+        .containsExactly("subject-registered", "key-recorded", "key-recorded");
+    assertThat(decodedEvents().subList(1, 3))
+        .containsExactly(
+            new KeyRecorded(new KeyRecord(REF, k1, 1, T1)),
+            new KeyRecorded(new KeyRecord(REF, k2, 2, T1 + 9)));
+  }
+
+  @Test
+  void acceptsTheNoKeyCommitmentAsARevocationWithoutSuccessor() {
+    register(REF, C1, T0);
+    recordKey(REF, commitment(0x41), 1, T1);
+
+    assertAccepted(recordKey(REF, KycRegistryCalls.NO_KEY, 2, T1 + 1), 2);
+    assertThat(key(REF).revoked()).isTrue();
+  }
+
+  @Test
+  void recordingAKeyLeavesTheSubjectRecordAndTheCheckHistoryAsTheyWere() {
+    register(REF, C1, T0);
+    recordCheck(REF, CheckProcess.APPROVAL, T0);
+    SubjectRecord before = subject(REF);
+
+    TestContext call =
+        ledger
+            .call(RECORD_KEY, KycRegistryCalls.recordKey(REF, commitment(0x41), 1))
+            .at(T1)
+            .build();
+    ledger.execute(contract, call);
+
+    assertThat(subject(REF)).isEqualTo(before);
+    assertThat(call.writes()).hasSize(1);
+    assertAccepted(recordCheck(REF, CheckProcess.ID_DOCUMENT, T1), 2);
+  }
+
   // ---- rules: who may call and what ----------------------------------------------------------
 
   @ParameterizedTest
@@ -234,6 +285,8 @@ class KycRegistryTest {
                 REF, CheckProcess.APPROVAL, CheckResult.PASSED, OPERATOR, T0),
             UPDATE_COMMITMENT,
             KycRegistryCalls.updateCommitment(REF, C2),
+            RECORD_KEY,
+            KycRegistryCalls.recordKey(REF, C2, 1),
             "no-such-method",
             new byte[0]);
     return roles.stream()
@@ -276,7 +329,9 @@ class KycRegistryTest {
             Args.encode(
                 ref, ascii("approval"), ascii("passed"), ascii(OPERATOR), time, new byte[0])),
         Arguments.of(UPDATE_COMMITMENT, Args.encode(ref)),
-        Arguments.of(UPDATE_COMMITMENT, Args.encode(ref, c, new byte[0])));
+        Arguments.of(UPDATE_COMMITMENT, Args.encode(ref, c, new byte[0])),
+        Arguments.of(RECORD_KEY, Args.encode(ref, c)),
+        Arguments.of(RECORD_KEY, Args.encode(ref, c, longBytes(1), time)));
   }
 
   @ParameterizedTest
@@ -315,6 +370,17 @@ class KycRegistryTest {
     assertMalformed(outcome);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {0, 4, 7, 9})
+  void rejectsKeyRevisionThatIsNotEightBytes(int size) {
+    register(REF, C1, T0);
+    byte[] args = Args.encode(ascii(REF), C2.bytes(), new byte[size]);
+
+    Outcome outcome = ledger.execute(contract, ledger.call(RECORD_KEY, args));
+
+    assertMalformed(outcome);
+  }
+
   // ---- rules: fields -------------------------------------------------------------------------
 
   @ParameterizedTest
@@ -322,9 +388,12 @@ class KycRegistryTest {
   void rejectsMalformedSubjectReference(String method, byte[] ref) {
     register(REF, C1, T0);
     byte[] args =
-        method.equals(RECORD_CHECK)
-            ? Args.encode(ref, ascii("approval"), ascii("passed"), ascii(OPERATOR), longBytes(T0))
-            : Args.encode(ref, C2.bytes());
+        switch (method) {
+          case RECORD_CHECK ->
+              Args.encode(ref, ascii("approval"), ascii("passed"), ascii(OPERATOR), longBytes(T0));
+          case RECORD_KEY -> Args.encode(ref, C2.bytes(), longBytes(1));
+          default -> Args.encode(ref, C2.bytes());
+        };
 
     Outcome outcome = ledger.execute(contract, ledger.call(method, args));
 
@@ -335,7 +404,7 @@ class KycRegistryTest {
   }
 
   static Stream<Arguments> badReferences() {
-    return Stream.of(REGISTER, RECORD_CHECK, UPDATE_COMMITMENT)
+    return Stream.of(REGISTER, RECORD_CHECK, UPDATE_COMMITMENT, RECORD_KEY)
         .flatMap(method -> badPseudonyms().map(ref -> Arguments.of(method, ref)));
   }
 
@@ -369,6 +438,19 @@ class KycRegistryTest {
     Outcome outcome =
         ledger.execute(
             contract, ledger.call(UPDATE_COMMITMENT, Args.encode(ascii(REF), new byte[size])));
+
+    assertRejected(outcome, "kyc.bad-commitment", "A commitment must be exactly 32 bytes.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 31, 33})
+  void rejectsKeyCommitmentThatIsNotThirtyTwoBytes(int size) {
+    register(REF, C1, T0);
+
+    Outcome outcome =
+        ledger.execute(
+            contract,
+            ledger.call(RECORD_KEY, Args.encode(ascii(REF), new byte[size], longBytes(1))));
 
     assertRejected(outcome, "kyc.bad-commitment", "A commitment must be exactly 32 bytes.");
   }
@@ -451,6 +533,51 @@ class KycRegistryTest {
     Outcome outcome = updateCommitment(OTHER_REF, C2, T1);
 
     assertRejected(outcome, "kyc.unknown-subject", "No subject with this reference is registered.");
+  }
+
+  @Test
+  void rejectsKeyForUnknownSubject() {
+    register(REF, C1, T0);
+
+    Outcome outcome = recordKey(OTHER_REF, C2, 1, T1);
+
+    assertRejected(outcome, "kyc.unknown-subject", "No subject with this reference is registered.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {2, 3, Long.MAX_VALUE})
+  void rejectsFirstKeyWhoseRevisionIsNotOne(long revision) {
+    register(REF, C1, T0);
+
+    Outcome outcome = recordKey(REF, C2, revision, T1);
+
+    assertWrongKeyRevision(outcome);
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 4})
+  void rejectsReissueWhoseRevisionIsNotTheNextOne(long revision) {
+    register(REF, C1, T0);
+    recordKey(REF, commitment(0x41), 1, T1);
+    recordKey(REF, commitment(0x42), 2, T1);
+
+    Outcome outcome = recordKey(REF, commitment(0x43), revision, T1 + 1);
+
+    assertWrongKeyRevision(outcome);
+    assertThat(key(REF).revision()).isEqualTo(2);
+  }
+
+  @Test
+  void rejectsKeyRevisionZeroOrNegativeEncodedByHand() {
+    register(REF, C1, T0);
+
+    for (long revision : new long[] {0, -1, Long.MIN_VALUE}) {
+      Outcome outcome =
+          ledger.execute(
+              contract,
+              ledger.call(RECORD_KEY, Args.encode(ascii(REF), C2.bytes(), longBytes(revision))));
+      assertWrongKeyRevision(outcome);
+    }
   }
 
   @ParameterizedTest
@@ -560,7 +687,11 @@ class KycRegistryTest {
         Arguments.of(cons, RECORD_CHECK, checkArgs(REF, "approval", "maybe", OPERATOR, T0), T1),
         Arguments.of(cons, RECORD_CHECK, checkArgs(REF, "haircut", "passed", OPERATOR, T0), T1),
         Arguments.of(
-            cons, RECORD_CHECK, checkArgs("nobody", "approval", "passed", OPERATOR, T0), T1));
+            cons, RECORD_CHECK, checkArgs("nobody", "approval", "passed", OPERATOR, T0), T1),
+        Arguments.of(cons, RECORD_KEY, KycRegistryCalls.recordKey(REF, C2, 2), T1),
+        Arguments.of(cons, RECORD_KEY, KycRegistryCalls.recordKey("nobody", C2, 1), T1),
+        Arguments.of(cons, RECORD_KEY, Args.encode(ref, new byte[31], longBytes(1)), T1),
+        Arguments.of("platform", RECORD_KEY, KycRegistryCalls.recordKey(REF, C2, 1), T1));
   }
 
   // ---- a damaged store is a bug, not a business rejection ------------------------------------
@@ -619,6 +750,22 @@ class KycRegistryTest {
     return ledger.execute(
         contract,
         ledger.call(UPDATE_COMMITMENT, KycRegistryCalls.updateCommitment(ref, commitment)).at(at));
+  }
+
+  private Outcome recordKey(String ref, Commitment key, long revision, long at) {
+    return ledger.execute(
+        contract, ledger.call(RECORD_KEY, KycRegistryCalls.recordKey(ref, key, revision)).at(at));
+  }
+
+  private KeyRecord key(String ref) {
+    return KycRegistryRecords.decodeKey(ledger.get(KycRegistryRecords.keyKey(ref)).orElseThrow());
+  }
+
+  private static void assertWrongKeyRevision(Outcome outcome) {
+    assertRejected(
+        outcome,
+        "kyc.wrong-key-revision",
+        "A key revision must be one more than the subject's current key revision.");
   }
 
   private SubjectRecord subject(String ref) {

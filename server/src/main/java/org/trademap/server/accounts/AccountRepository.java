@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,6 +76,20 @@ final class AccountRepository {
         .param(id)
         .query((rs, n) -> account(rs))
         .optional();
+  }
+
+  /** The accounts in these roles, oldest first. */
+  List<Account> findByRoles(Collection<Role> roles) {
+    if (roles.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "SELECT "
+                + ACCOUNT_COLUMNS
+                + " FROM account WHERE role IN (:roles) ORDER BY created_at, id")
+        .param("roles", roles.stream().map(Role::name).toList())
+        .query((rs, n) -> account(rs))
+        .list();
   }
 
   /**

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Describes the bearer token in the OpenAPI document: a {@code bearer} security scheme, required by
- * every operation under {@code /api/v1/me/} and by {@code /api/v1/sessions/current}, so that
- * Swagger UI's "Authorize" button sends it.
+ * every operation under {@code /api/v1/me/}, {@code /api/v1/checks/} and {@code /api/v1/admin/} and
+ * by {@code /api/v1/sessions/current}, so that Swagger UI's "Authorize" button sends it.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityDocs {
@@ -37,7 +37,10 @@ class ApiSecurityDocs {
           .getPaths()
           .forEach(
               (path, item) -> {
-                if (path.startsWith("/api/v1/me/") || path.equals("/api/v1/sessions/current")) {
+                if (path.startsWith("/api/v1/me/")
+                    || path.startsWith("/api/v1/checks/")
+                    || path.startsWith("/api/v1/admin/")
+                    || path.equals("/api/v1/sessions/current")) {
                   item.readOperations()
                       .forEach(
                           operation ->

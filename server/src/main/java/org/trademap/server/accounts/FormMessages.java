@@ -55,6 +55,9 @@ class FormMessages {
     if (code.startsWith("password.")) {
       return code;
     }
+    if (code.startsWith("role.")) {
+      return "staff.error." + code;
+    }
     return code.equals("kind.unknown") ? "accounts.error.kind.unknown" : "kycdata.error." + code;
   }
 

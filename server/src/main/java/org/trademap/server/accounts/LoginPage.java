@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  *
  * <p>Every refusal shows the same page with the same sentence ({@code auth.failed}), whatever the
  * reason. A completed login replaces the HTTP session by a new one (new session id, new CSRF token;
- * against session fixation) holding only the new session's token, and goes to {@code /me}. Between
- * the two steps the session holds the pending login for {@code
- * trademap.sessions.second-factor-window}; it too gets a new id.
+ * against session fixation) holding only the new session's token, and goes to {@code /me} (staff to
+ * their own start page, {@link #landing}). Between the two steps the session holds the pending
+ * login for {@code trademap.sessions.second-factor-window}; it too gets a new id.
  */
 @Controller
 class LoginPage {
@@ -53,7 +53,7 @@ class LoginPage {
 
   @GetMapping("/login")
   String form(@AuthenticationPrincipal @Nullable SignedIn user) {
-    return user != null ? "redirect:/me" : VIEW;
+    return user != null ? "redirect:" + landing(user) : VIEW;
   }
 
   @PostMapping("/login")
@@ -115,7 +115,19 @@ class LoginPage {
   private String signedIn(HttpServletRequest request, SignedIn user) {
     Sessions.Opened opened = sessions.open(user.accountId(), SessionRepository.Channel.BROWSER);
     renewSession(request).setAttribute(SessionContexts.BROWSER_TOKEN, opened.token());
-    return "redirect:/me";
+    return "redirect:" + landing(user);
+  }
+
+  /**
+   * Where a signed-in person starts: the back office's work queue for operators and supervisors,
+   * the staff list for administrators, My Page for everyone else.
+   */
+  static String landing(SignedIn user) {
+    return switch (user.role()) {
+      case KYC_OPERATOR, KYC_SUPERVISOR -> "/checks";
+      case ADMINISTRATOR -> StaffAdminPage.PATH;
+      default -> "/me";
+    };
   }
 
   /** Ends the current HTTP session (and whatever it held) and starts a new one with a new id. */

@@ -22,6 +22,7 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.trademap.server.identity.Role;
 import org.trademap.server.web.ProblemException;
 
 /**
@@ -32,17 +33,25 @@ import org.trademap.server.web.ProblemException;
  *       <token>} from {@code POST /api/v1/sessions}. Cookies are ignored, so cross-site requests
  *       carry no credential and CSRF tokens are not needed. {@code /api/v1/me/**} and {@code
  *       /api/v1/sessions/current} need a live token, else {@code 401 auth.required} with {@code
- *       WWW-Authenticate: Bearer}; everything else stays public.
+ *       WWW-Authenticate: Bearer}; {@code /api/v1/checks/**} needs a staff role of the back office
+ *       (operator or supervisor) and {@code /api/v1/admin/**} an administrator, else {@code 403
+ *       auth.forbidden} (the checks' controllers check roles too); everything else stays public.
  *   <li><b>Pages</b>: the browser session behind the session cookie; CSRF tokens on every
  *       state-changing request (forms get them from {@code th:action}); {@code /me/**} needs a
- *       signed-in session, else a redirect to {@code /login}; everything else stays public; {@code
- *       POST /logout} ends the session on the server.
+ *       signed-in session, else a redirect to {@code /login}; {@code /checks/**} and {@code
+ *       /admin/**} need the same roles as their APIs; everything else stays public; {@code POST
+ *       /logout} ends the session on the server.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
   /** Where refused requests (a missing or wrong CSRF token) are forwarded to be answered. */
   static final String REFUSED_PATH = "/access-refused";
+
+  /** The authorities of the back office: operators and supervisors of the KYC checks. */
+  static final String[] BACK_OFFICE = {
+    Role.KYC_OPERATOR.authority(), Role.KYC_SUPERVISOR.authority()
+  };
 
   @Bean
   @Order(1)
@@ -63,20 +72,32 @@ class SecurityConfiguration {
                 requests
                     .requestMatchers("/api/v1/me/**", "/api/v1/sessions/current")
                     .authenticated()
+                    .requestMatchers("/api/v1/checks/**")
+                    .hasAnyAuthority(BACK_OFFICE)
+                    .requestMatchers("/api/v1/admin/**")
+                    .hasAuthority(Role.ADMINISTRATOR.authority())
                     .anyRequest()
                     .permitAll())
         .exceptionHandling(
             failures ->
-                failures.authenticationEntryPoint(
-                    (request, response, e) -> {
-                      response.setHeader(
-                          HttpHeaders.WWW_AUTHENTICATE, SessionsController.BEARER_CHALLENGE);
-                      problems.resolveException(
-                          request,
-                          response,
-                          null,
-                          ProblemException.of(HttpStatus.UNAUTHORIZED, "auth.required"));
-                    }));
+                failures
+                    .authenticationEntryPoint(
+                        (request, response, e) -> {
+                          response.setHeader(
+                              HttpHeaders.WWW_AUTHENTICATE, SessionsController.BEARER_CHALLENGE);
+                          problems.resolveException(
+                              request,
+                              response,
+                              null,
+                              ProblemException.of(HttpStatus.UNAUTHORIZED, "auth.required"));
+                        })
+                    .accessDeniedHandler(
+                        (request, response, e) ->
+                            problems.resolveException(
+                                request,
+                                response,
+                                null,
+                                ProblemException.of(HttpStatus.FORBIDDEN, "auth.forbidden"))));
     return http.build();
   }
 
@@ -94,7 +115,15 @@ class SecurityConfiguration {
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         .authorizeHttpRequests(
             requests ->
-                requests.requestMatchers("/me", "/me/**").authenticated().anyRequest().permitAll())
+                requests
+                    .requestMatchers("/me", "/me/**")
+                    .authenticated()
+                    .requestMatchers("/checks", "/checks/**")
+                    .hasAnyAuthority(BACK_OFFICE)
+                    .requestMatchers("/admin", "/admin/**")
+                    .hasAuthority(Role.ADMINISTRATOR.authority())
+                    .anyRequest()
+                    .permitAll())
         .exceptionHandling(
             failures ->
                 failures

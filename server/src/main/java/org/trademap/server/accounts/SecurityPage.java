@@ -20,7 +20,8 @@ import org.trademap.server.identity.TotpSecret;
  * <p>Switching on takes two steps: a new secret is shown (in base32 and as an {@code otpauth://}
  * URI for authenticator apps) and kept only in the HTTP session; it is stored, sealed, once the
  * person confirms it with a current code from the app. Switching off needs the password and a
- * current code, both throttled like a login.
+ * current code, both throttled like a login. Accounts whose role requires the second factor (staff)
+ * cannot switch it off.
  */
 @Controller
 class SecurityPage {
@@ -42,6 +43,7 @@ class SecurityPage {
   String show(@AuthenticationPrincipal SignedIn user, HttpServletRequest request, Model model) {
     boolean enabled = secondFactors.enabled(user.accountId());
     model.addAttribute("enabled", enabled);
+    model.addAttribute("required", user.role().requiresSecondFactor());
     TotpSecret pending = enabled ? null : pending(request);
     if (pending != null) {
       String email = accounts.findById(user.accountId()).map(Account::email).orElse("");
@@ -98,6 +100,11 @@ class SecurityPage {
       HttpServletResponse response,
       Model model,
       RedirectAttributes redirect) {
+    if (user.role().requiresSecondFactor()) {
+      response.setStatus(422);
+      model.addAttribute("problem", "security.totp.required-by-role");
+      return show(user, request, model);
+    }
     if (!signIn.reauthenticate(user, password, code, LoginPage.source(request))) {
       response.setStatus(422);
       model.addAttribute("problem", "security.totp.not-you");

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sign-in details of the demo accounts, as written to {@code <data-dir>/demo-credentials.txt}.
@@ -32,14 +33,25 @@ record DemoCredentials(String signInUrl, Instant seededAt, List<Account> account
    * @param title what it is, e.g. {@code Person (natural person)}
    * @param email its address
    * @param password its password
+   * @param totpSecret the base32 key of its authenticator (staff accounts), or null
    * @param done what was done for it, one item each
    * @param toDo what is left of its onboarding, one item each
    */
   record Account(
-      String title, String email, String password, List<String> done, List<String> toDo) {
+      String title,
+      String email,
+      String password,
+      @Nullable String totpSecret,
+      List<String> done,
+      List<String> toDo) {
     Account {
       done = List.copyOf(done);
       toDo = List.copyOf(toDo);
+    }
+
+    /** An account that signs in with its password alone. */
+    Account(String title, String email, String password, List<String> done, List<String> toDo) {
+      this(title, email, password, null, done, toDo);
     }
 
     /** Hides the address and the password, which must never reach a log. */
@@ -57,6 +69,9 @@ record DemoCredentials(String signInUrl, Instant seededAt, List<Account> account
         .append("Made ")
         .append(seededAt)
         .append(" on the first start with this data directory (trademap.demo.seed=true).\n")
+        .append(
+            "The back-office staff sign in with the password and a code from an authenticator\n")
+        .append("app that holds their TOTP key.\n")
         .append("The people and the company are fictitious. Sign in at ")
         .append(signInUrl)
         .append("\n");
@@ -67,7 +82,13 @@ record DemoCredentials(String signInUrl, Instant seededAt, List<Account> account
           .append(account.email())
           .append("\n  password: ")
           .append(account.password())
-          .append("\n  done:\n");
+          .append("\n");
+      if (account.totpSecret() != null) {
+        text.append("  TOTP key: ")
+            .append(account.totpSecret())
+            .append(" (add it to an authenticator app: the second factor at sign-in)\n");
+      }
+      text.append("  done:\n");
       account.done().forEach(item -> text.append("    - ").append(item).append("\n"));
       text.append("  still to do:\n");
       account.toDo().forEach(item -> text.append("    - ").append(item).append("\n"));

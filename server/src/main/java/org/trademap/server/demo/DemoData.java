@@ -57,6 +57,30 @@ final class DemoData {
             email));
   }
 
+  /** The address of a demo staff member at example.org, e.g. {@code operator}. */
+  static String staffAddress(String role, String tag) {
+    return "backoffice-" + role + ".demo-" + tag + "@example.org";
+  }
+
+  /** The submitting person's address at example.org; {@code tag} makes it unique. */
+  static String submittedAddress(String tag) {
+    return "max.mustermann.demo-" + tag + "@example.org";
+  }
+
+  /** The data of the person whose file is submitted (the German ID card specimen's name). */
+  static ProfileForm submittedPerson(String email) {
+    return ProfileForm.person(
+        new PersonalForm(
+            "Mustermann",
+            "Max",
+            "1977-03-04",
+            "DE",
+            new AddressForm("Musterstrasse 4", "8000", "Zürich", "CH"),
+            "Teacher",
+            "+44 7700 900789",
+            email));
+  }
+
   /**
    * The company's file: its data, the person acting for it (Erika Mustermann) and a Form K
    * declaration with two controlling persons holding 60 % and 40 % of capital and votes.

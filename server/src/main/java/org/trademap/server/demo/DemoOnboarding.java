@@ -1,6 +1,7 @@
 package org.trademap.server.demo;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -8,18 +9,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.trademap.server.accounts.AccountKind;
 import org.trademap.server.accounts.Accounts;
 import org.trademap.server.accounts.SignUpResult;
+import org.trademap.server.accounts.StaffAccounts;
 import org.trademap.server.accounts.VerificationResult;
 import org.trademap.server.identity.PasswordPolicy;
+import org.trademap.server.identity.Role;
+import org.trademap.server.identity.TotpSecret;
+import org.trademap.server.identity.TotpService;
 import org.trademap.server.kyc.ConsentKind;
 import org.trademap.server.kyc.ConsentResult;
 import org.trademap.server.kyc.Consents;
 import org.trademap.server.kyc.KycFiles;
 import org.trademap.server.kyc.ProfileForm;
 import org.trademap.server.kyc.Subjects;
+import org.trademap.server.kyc.SubmissionResult;
 import org.trademap.server.kyc.documents.StoreResult;
 import org.trademap.server.kyc.documents.StoredDocuments;
 import org.trademap.server.onboarding.Validation;
@@ -30,8 +37,11 @@ import org.trademap.server.onboarding.documents.IntakeResult;
 /**
  * Takes the demo person and company part-way through onboarding, through the services the pages and
  * the API use: sign-up, the verification link from the mailbox, the KYC file, consents and a
- * document through the intake. Every refusal is a bug in the demo data and fails the seeding; the
- * messages name codes, never the data.
+ * document through the intake. A third person submits their file, so that its case waits in the
+ * back office's queue. The back office's administrator, supervisor and operator are invited and
+ * accept their invitations as staff do: a password and an authenticator (TOTP) key, which the
+ * credentials file lists so that a person can add it to an app. Every refusal is a bug in the demo
+ * data and fails the seeding; the messages name codes, never the data.
  */
 @Component
 class DemoOnboarding {
@@ -50,6 +60,9 @@ class DemoOnboarding {
   private final DocumentIntake intake;
   private final StoredDocuments documents;
   private final DemoPasswords passwords;
+  private final StaffAccounts staff;
+  private final TotpService totp;
+  private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
   DemoOnboarding(
@@ -59,7 +72,10 @@ class DemoOnboarding {
       Subjects subjects,
       DocumentIntake intake,
       StoredDocuments documents,
-      PasswordPolicy policy) {
+      PasswordPolicy policy,
+      StaffAccounts staff,
+      TotpService totp,
+      ObjectProvider<Clock> clock) {
     this.accounts = accounts;
     this.files = files;
     this.consents = consents;
@@ -67,6 +83,9 @@ class DemoOnboarding {
     this.intake = intake;
     this.documents = documents;
     this.passwords = new DemoPasswords(policy, random);
+    this.staff = staff;
+    this.totp = totp;
+    this.clock = clock.getIfUnique(Clock::systemUTC);
   }
 
   /**
@@ -81,7 +100,76 @@ class DemoOnboarding {
     random.nextBytes(tag);
     String hex = HexFormat.of().formatHex(tag);
     return new DemoCredentials(
-        signInUrl, now, List.of(person(hex, mailbox), company(hex, mailbox)));
+        signInUrl,
+        now,
+        List.of(
+            person(hex, mailbox),
+            company(hex, mailbox),
+            submitted(hex, mailbox),
+            staffMember(Role.ADMINISTRATOR, hex, mailbox),
+            staffMember(Role.KYC_SUPERVISOR, hex, mailbox),
+            staffMember(Role.KYC_OPERATOR, hex, mailbox)));
+  }
+
+  private DemoCredentials.Account submitted(String tag, DevMailboxClient mailbox) {
+    String email = DemoData.submittedAddress(tag);
+    String password = passwords.forAddress(email);
+    UUID id = signUpVerified(AccountKind.PERSON, email, password, mailbox);
+    save(id, AccountKind.PERSON, DemoData.submittedPerson(email));
+    uploadPassportPage(id, AccountKind.PERSON);
+    give(
+        id,
+        AccountKind.PERSON,
+        Arrays.stream(ConsentKind.values()).filter(ConsentKind::required).toList());
+    if (!(files.submit(id, AccountKind.PERSON) instanceof SubmissionResult.Submitted)) {
+      throw new IllegalStateException("the demo submission was refused");
+    }
+    return new DemoCredentials.Account(
+        "Person with a submitted file: Max Mustermann",
+        email,
+        password,
+        List.of(
+            "account made, email address verified",
+            "personal data, passport page (a drawn specimen), every required consent",
+            "KYC file submitted: its case waits in the back office's work queues"),
+        List.of(
+            "the back office works the three checks and decides",
+            "after the approval: get the KYC key on My Page (/me/checks)"));
+  }
+
+  private DemoCredentials.Account staffMember(Role role, String tag, DevMailboxClient mailbox) {
+    String name = StaffAccounts.apiName(role);
+    String email = DemoData.staffAddress(name, tag);
+    String password = passwords.forAddress(email);
+    if (!(staff.invite(null, email, name, Locale.ENGLISH)
+        instanceof StaffAccounts.Invited invited)) {
+      throw new IllegalStateException("the demo " + name + " was not invited");
+    }
+    TotpSecret secret = totp.newSecret();
+    // The code the app would show now, as a person types it when accepting the invitation.
+    String code = TotpService.code(secret, TotpService.step(clock.instant()));
+    if (!(staff.accept(mailbox.invitationToken(email), password, secret, code)
+        instanceof StaffAccounts.Accepted)) {
+      throw new IllegalStateException("the demo " + name + "'s invitation was not accepted");
+    }
+    return new DemoCredentials.Account(
+        switch (role) {
+          case ADMINISTRATOR -> "Back office: administrator";
+          case KYC_SUPERVISOR -> "Back office: KYC supervisor";
+          default -> "Back office: KYC operator";
+        },
+        email,
+        password,
+        secret.base32(),
+        List.of(
+            "invited by the demo seeding (account " + invited.accountId() + ")",
+            "invitation accepted: password and authenticator (TOTP) key set up"),
+        List.of(
+            switch (role) {
+              case ADMINISTRATOR -> "invite more staff at /admin/staff";
+              case KYC_SUPERVISOR -> "approve high-risk results and overrides at /checks/approvals";
+              default -> "work the queue at /checks: claim, check, complete, decide";
+            }));
   }
 
   private DemoCredentials.Account person(String tag, DevMailboxClient mailbox) {
@@ -109,7 +197,7 @@ class DemoOnboarding {
     String password = passwords.forAddress(email);
     UUID id = signUpVerified(AccountKind.LEGAL_ENTITY, email, password, mailbox);
     save(id, AccountKind.LEGAL_ENTITY, DemoData.company(email));
-    uploadPassportPage(id);
+    uploadPassportPage(id, AccountKind.LEGAL_ENTITY);
     give(id, AccountKind.LEGAL_ENTITY, COMPANY_CONSENTS);
     return new DemoCredentials.Account(
         "Company (legal entity): Muster Demo AG, acting: Erika Mustermann",
@@ -165,15 +253,14 @@ class DemoOnboarding {
     }
   }
 
-  private void uploadPassportPage(UUID accountId) {
+  private void uploadPassportPage(UUID accountId, AccountKind kind) {
     IntakeResult result =
         intake.intake(
             DemoData.passportPage(), DocumentKind.PASSPORT_PAGE, "passport-page.png", "image/png");
     if (!(result instanceof IntakeResult.Accepted accepted)) {
       throw new IllegalStateException("the intake refused the demo passport page: " + result);
     }
-    StoreResult stored =
-        documents.store(subjects.of(accountId, AccountKind.LEGAL_ENTITY), accepted.document());
+    StoreResult stored = documents.store(subjects.of(accountId, kind), accepted.document());
     if (!(stored instanceof StoreResult.Stored)) {
       throw new IllegalStateException("the demo passport page was not stored: " + stored);
     }

@@ -29,8 +29,8 @@ import org.trademap.server.config.TradeMapProperties;
  *
  * <p>Before it makes anything it creates {@code <data-dir>/demo-seed.marker}; a data directory with
  * that marker is never seeded again, also when the seeding failed half-way or the credentials file
- * was deleted. So a restart never makes more accounts. Seeding only adds two accounts under new
- * random addresses and changes nothing that exists. Logs name the file, never the addresses or the
+ * was deleted. So a restart never makes more accounts. Seeding only adds accounts under new random
+ * addresses and changes nothing that exists. Logs name the file, never the addresses or the
  * passwords.
  */
 @Component
@@ -42,7 +42,8 @@ class DemoSeeder {
 
   /** The one line every start logs while the credentials file exists; it names only the file. */
   static final String ANNOUNCEMENT =
-      "Demo accounts (a person and a company part-way through onboarding): sign-in details in {}";
+      "Demo accounts (people part-way through onboarding and back-office staff): sign-in details"
+          + " in {}";
 
   /** What a start does about demo data. */
   enum Decision {

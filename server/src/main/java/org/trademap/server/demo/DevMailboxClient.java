@@ -14,14 +14,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the verification link of a demo account from the embedded mail server's dev mailbox ({@code
- * GET /api/v1/dev/mailbox?to=}) of this very server, over loopback: the way a person opens the link
- * from the dev inbox. No other way into the mail exists from outside the mail module, and none
- * should: an address is verified only by the token mailed to it.
+ * Reads the verification link (or the staff invitation) of a demo account from the embedded mail
+ * server's dev mailbox ({@code GET /api/v1/dev/mailbox?to=}) of this very server, over loopback:
+ * the way a person opens the link from the dev inbox. No other way into the mail exists from
+ * outside the mail module, and none should: an address is verified only by the token mailed to it.
  */
 final class DevMailboxClient {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Pattern TOKEN = Pattern.compile("/verify-email\\?token=([A-Za-z0-9_-]{43})");
+  private static final Pattern VERIFICATION =
+      Pattern.compile("/verify-email\\?token=([A-Za-z0-9_-]{43})");
+  private static final Pattern INVITATION =
+      Pattern.compile("/staff/invitation\\?token=([A-Za-z0-9_-]{43})");
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final URI server;
@@ -39,6 +42,19 @@ final class DevMailboxClient {
    * @throws IllegalStateException if the mailbox cannot be read or holds no such link
    */
   String verificationToken(String address) {
+    return token(address, VERIFICATION);
+  }
+
+  /**
+   * The token of the newest staff invitation mailed to the address.
+   *
+   * @throws IllegalStateException if the mailbox cannot be read or holds no such link
+   */
+  String invitationToken(String address) {
+    return token(address, INVITATION);
+  }
+
+  private String token(String address, Pattern link) {
     URI uri =
         URI.create(
             server
@@ -74,11 +90,11 @@ final class DevMailboxClient {
     }
     // Newest first.
     for (JsonNode mail : JSON.readTree(response.body())) {
-      Matcher link = TOKEN.matcher(mail.path("text").asString(""));
-      if (link.find()) {
-        return link.group(1);
+      Matcher found = link.matcher(mail.path("text").asString(""));
+      if (found.find()) {
+        return found.group(1);
       }
     }
-    throw new IllegalStateException("no verification mail for a demo account in the dev mailbox");
+    throw new IllegalStateException("no such mail for a demo account in the dev mailbox");
   }
 }

@@ -3,13 +3,17 @@ package org.trademap.server.identity;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 
-/** RFC 4648 base32 without padding, the encoding authenticator apps expect for secrets. */
-final class Base32 {
+/**
+ * RFC 4648 base32 without padding, the encoding authenticator apps expect for secrets (and the KYC
+ * key's readable form).
+ */
+public final class Base32 {
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
   private Base32() {}
 
-  static String encode(byte[] bytes) {
+  /** The bytes in base32, upper case, without padding. */
+  public static String encode(byte[] bytes) {
     StringBuilder out = new StringBuilder((bytes.length * 8 + 4) / 5);
     int buffer = 0;
     int bits = 0;
@@ -32,7 +36,7 @@ final class Base32 {
    *
    * @throws IllegalArgumentException on any other character or an impossible length
    */
-  static byte[] decode(String text) {
+  public static byte[] decode(String text) {
     String digits = text.toUpperCase(Locale.ROOT).replaceFirst("=+$", "");
     int rest = digits.length() % 8;
     if (rest == 1 || rest == 3 || rest == 6) {

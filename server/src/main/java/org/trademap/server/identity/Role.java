@@ -16,7 +16,19 @@ public enum Role {
   /** The platform operator's own staff (support, operations). */
   PLATFORM,
   /** An auditor who reads the audit trail and the ledger. */
-  AUDITOR;
+  AUDITOR,
+  /**
+   * Staff of the consortium's account-opening department who work the KYC checks: claims tasks from
+   * the work queue, completes them with a result and decides cases.
+   */
+  KYC_OPERATOR,
+  /**
+   * A senior member of the account-opening department: everything an operator does, plus the second
+   * pair of eyes on high-risk results and overrides (four eyes), and reading the audit log.
+   */
+  KYC_SUPERVISOR,
+  /** Manages the staff accounts of the back office: invites operators, supervisors and admins. */
+  ADMINISTRATOR;
 
   /**
    * Whether accounts in this role must sign in with a second factor. Every role except {@link

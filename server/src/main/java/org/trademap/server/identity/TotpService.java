@@ -113,8 +113,11 @@ public final class TotpService {
     return Math.floorDiv(instant.getEpochSecond(), PERIOD_SECONDS);
   }
 
-  /** The code for a step, as an authenticator app shows it. */
-  static String code(TotpSecret secret, long step) {
+  /**
+   * The code for a step, as an authenticator app shows it (the demo seeding enrols its staff with
+   * it, as a person would with an app).
+   */
+  public static String code(TotpSecret secret, long step) {
     return format(hotp(secret.key(), step, secret.algorithm()), secret.digits());
   }
 

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,6 +63,9 @@ import org.trademap.server.vault.Vault;
  * canonical fields are those of the entity with its declaration ({@link CanonicalFields#entity})
  * followed by those of the person acting ({@link CanonicalFields#person}). Nothing else about the
  * subject goes to the ledger. Logs name subjects by their ids only.
+ *
+ * <p>The first submission publishes {@link FileSubmitted} inside its transaction. The steps of the
+ * review (checks, approval) come from the {@link ReviewProgress} the back office provides.
  */
 @Service
 public final class KycFiles {
@@ -79,6 +83,8 @@ public final class KycFiles {
   private final KycDataValidator validator;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
+  private final Supplier<@Nullable ReviewProgress> reviews;
 
   @Autowired
   KycFiles(
@@ -89,6 +95,8 @@ public final class KycFiles {
       Vault vault,
       Outbox outbox,
       PlatformTransactionManager transactions,
+      ApplicationEventPublisher events,
+      ObjectProvider<ReviewProgress> reviews,
       ObjectProvider<Clock> clock) {
     this(
         dataSource,
@@ -98,7 +106,9 @@ public final class KycFiles {
         vault,
         outbox,
         transactions,
-        clock.getIfUnique(Clock::systemUTC));
+        clock.getIfUnique(Clock::systemUTC),
+        events,
+        reviews::getIfAvailable);
   }
 
   /** For tests: files in the given database, sealed by the given vault, with the given clock. */
@@ -111,6 +121,30 @@ public final class KycFiles {
       Outbox outbox,
       PlatformTransactionManager transactions,
       Clock clock) {
+    this(
+        dataSource,
+        subjects,
+        consents,
+        documents,
+        vault,
+        outbox,
+        transactions,
+        clock,
+        event -> {},
+        () -> null);
+  }
+
+  private KycFiles(
+      DataSource dataSource,
+      Subjects subjects,
+      Consents consents,
+      StoredDocuments documents,
+      Vault vault,
+      Outbox outbox,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      ApplicationEventPublisher events,
+      Supplier<@Nullable ReviewProgress> reviews) {
     this.files = new KycFileRepository(dataSource);
     this.subjects = subjects;
     this.consents = consents;
@@ -120,6 +154,8 @@ public final class KycFiles {
     this.validator = new KycDataValidator(clock);
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
+    this.events = events;
+    this.reviews = reviews;
   }
 
   /**
@@ -297,6 +333,8 @@ public final class KycFiles {
               "subject {}: KYC file revision {} submitted; registration enqueued",
               subject.id(),
               file.revision());
+          events.publishEvent(
+              new FileSubmitted(subject.ref(), accountId, subject.kind(), file.revision(), now));
           KycFileRepository.FileRow submitted =
               new KycFileRepository.FileRow(subject.id(), file.revision(), now, file.revision());
           return new SubmissionResult.Submitted(
@@ -377,13 +415,21 @@ public final class KycFiles {
             Progress.StepKind.CONSENTS,
             status(requiredKinds - missingConsents.size(), requiredKinds),
             null));
-    for (Progress.StepKind later :
-        List.of(
-            Progress.StepKind.VIDEO_IDENTIFICATION,
+    steps.add(
+        new Progress.Step(
+            Progress.StepKind.VIDEO_IDENTIFICATION, Progress.StepStatus.NOT_STARTED, null));
+    Optional<ReviewProgress.Review> review =
+        submission == null ? Optional.empty() : review(accountId);
+    steps.add(
+        new Progress.Step(
             Progress.StepKind.CHECKS,
-            Progress.StepKind.APPROVAL)) {
-      steps.add(new Progress.Step(later, Progress.StepStatus.NOT_STARTED, null));
-    }
+            review.map(ReviewProgress.Review::checks).orElse(Progress.StepStatus.NOT_STARTED),
+            null));
+    steps.add(
+        new Progress.Step(
+            Progress.StepKind.APPROVAL,
+            review.map(ReviewProgress.Review::approval).orElse(Progress.StepStatus.NOT_STARTED),
+            null));
     return new Progress(
         accountId,
         fileKind,
@@ -392,6 +438,12 @@ public final class KycFiles {
         submission,
         steps,
         submission == null ? missing(fileKind, parts, missingConsents, onFile) : List.of());
+  }
+
+  /** What the back office reports about the account's review, if it reports anything. */
+  public Optional<ReviewProgress.Review> review(UUID accountId) {
+    ReviewProgress progress = reviews.get();
+    return progress == null ? Optional.empty() : progress.review(accountId);
   }
 
   private static Progress.StepStatus status(long done, long of) {

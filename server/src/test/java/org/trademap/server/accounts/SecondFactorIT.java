@@ -26,6 +26,7 @@ import org.trademap.server.testing.BrowserSession;
 import org.trademap.server.testing.Http;
 import org.trademap.server.testing.RunningServer;
 import org.trademap.server.testing.TestAccounts;
+import org.trademap.server.testing.TotpCodes;
 
 /** The TOTP second factor: enrolment on /me/security, login with a code, replays, switching off. */
 @Import(SettableClock.AsBean.class)

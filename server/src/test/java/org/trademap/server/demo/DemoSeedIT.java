@@ -17,6 +17,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 import org.trademap.server.testing.Http;
 import org.trademap.server.testing.RunningServer;
+import org.trademap.server.testing.TestAccounts;
+import org.trademap.server.testing.TotpCodes;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,7 +43,8 @@ class DemoSeedIT extends RunningServer {
     assertThat(dataDir.resolve("demo-seed.marker")).isRegularFile();
     assertThat(Files.readString(credentialsFile()))
         .contains("Sign in at http://localhost:8080/login")
-        .contains("Person (natural person)", "Company (legal entity)");
+        .contains("Person (natural person)", "Company (legal entity)")
+        .contains("Back office: administrator", "Back office: KYC operator", "TOTP key:");
   }
 
   @Test
@@ -116,6 +119,41 @@ class DemoSeedIT extends RunningServer {
   }
 
   @Test
+  void theBackOfficeStaffSignInWithTheirKeyAndTheSubmittedCaseWaitsInTheQueue() {
+    SeededAccounts accounts = SeededAccounts.readFrom(dataDir);
+    SeededAccounts.Credentials supervisor = accounts.supervisor();
+    String key = java.util.Objects.requireNonNull(supervisor.totpKey());
+    assertThat(
+            TestAccounts.loginRequest(http(), supervisor.email(), supervisor.password(), null)
+                .json()
+                .get("code")
+                .asString())
+        .isEqualTo("auth.totp-required");
+
+    Http.Response login =
+        TestAccounts.loginRequest(
+            http(),
+            supervisor.email(),
+            supervisor.password(),
+            TotpCodes.code(key, java.time.Instant.now(), 1));
+    assertThat(login.status()).as(login.toString()).isEqualTo(201);
+    Http staff = http().withBearer(login.json().get("token").asString());
+    assertThat(staff.get("/api/v1/me/session").json().get("role").asString())
+        .isEqualTo("kyc-supervisor");
+    assertThat(
+            staff.get("/api/v1/checks/queue?process=id-document").json().get("tasks").valueStream())
+        .singleElement()
+        .satisfies(t -> assertThat(t.get("state").asString()).isEqualTo("open"));
+    assertThat(accounts.administrator().totpKey()).isNotBlank();
+    assertThat(accounts.person().totpKey()).isNull();
+
+    JsonNode me = signedIn(http(), accounts.submitted()).get("/api/v1/me").json();
+    assertThat(me.get("status").asString()).isIn("submitted", "registered");
+    assertThat(steps(me))
+        .contains(entry("checks", "in-progress"), entry("approval", "not-started"));
+  }
+
+  @Test
   void theStartUpLogNamesTheFileAndNoCredentials(CapturedOutput output) {
     SeededAccounts accounts = SeededAccounts.readFrom(dataDir);
     String logged = output.getAll();
@@ -123,7 +161,13 @@ class DemoSeedIT extends RunningServer {
         .singleElement()
         .satisfies(l -> assertThat(l).contains(credentialsFile().toAbsolutePath().toString()));
     for (SeededAccounts.Credentials account :
-        java.util.List.of(accounts.person(), accounts.company())) {
+        java.util.List.of(
+            accounts.person(),
+            accounts.company(),
+            accounts.submitted(),
+            accounts.administrator(),
+            accounts.supervisor(),
+            accounts.operator())) {
       assertThat(logged).doesNotContain(account.password(), account.email());
     }
     assertThat(logged).doesNotContain("Eriksson", "Mustermann");

@@ -52,8 +52,9 @@ class DemoSeedRestartIT extends RunningServer {
 
   @Test
   void theSecondStartMakesNoMoreAccountsAndKeepsTheFile() throws IOException {
-    assertThat(accountsAfterFirstStart).isEqualTo(2);
-    assertThat(accountCount(dataSource)).isEqualTo(2);
+    // Three people and three back-office staff.
+    assertThat(accountsAfterFirstStart).isEqualTo(6);
+    assertThat(accountCount(dataSource)).isEqualTo(6);
     assertThat(Files.readAllBytes(credentialsFile())).isEqualTo(fileAfterFirstStart);
   }
 

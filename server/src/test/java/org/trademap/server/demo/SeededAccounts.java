@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.trademap.server.testing.Http;
 import org.trademap.server.testing.TestAccounts;
@@ -24,16 +25,33 @@ import tools.jackson.databind.JsonNode;
  *
  * @param person the person's address and password
  * @param company the company's address and password
+ * @param submitted the person whose file is submitted
+ * @param administrator the back office's administrator
+ * @param supervisor the back office's KYC supervisor
+ * @param operator the back office's KYC operator
  */
-record SeededAccounts(Credentials person, Credentials company) {
+public record SeededAccounts(
+    Credentials person,
+    Credentials company,
+    Credentials submitted,
+    Credentials administrator,
+    Credentials supervisor,
+    Credentials operator) {
   private static final Pattern ENTRY =
-      Pattern.compile("\\n  email: +(\\S+)\\n  password: +(\\S+)\\n");
+      Pattern.compile(
+          "\\n  email: +(\\S+)\\n  password: +(\\S+)\\n(?:  TOTP key: +([A-Z2-7]+) .*\\n)?");
 
-  /** One account's sign-in details. */
-  record Credentials(String email, String password) {}
+  /**
+   * One account's sign-in details.
+   *
+   * @param email the address
+   * @param password the password
+   * @param totpKey the authenticator's base32 key (staff), or null
+   */
+  public record Credentials(String email, String password, @Nullable String totpKey) {}
 
-  /** The two accounts in the file in the data directory: the person first, then the company. */
-  static SeededAccounts readFrom(Path dataDir) {
+  /** The accounts in the file in the data directory, in the order the seeding made them. */
+  public static SeededAccounts readFrom(Path dataDir) {
     String text;
     try {
       text = Files.readString(dataDir.resolve("demo-credentials.txt"));
@@ -43,14 +61,15 @@ record SeededAccounts(Credentials person, Credentials company) {
     List<Credentials> found = new ArrayList<>();
     Matcher entry = ENTRY.matcher(text);
     while (entry.find()) {
-      found.add(new Credentials(entry.group(1), entry.group(2)));
+      found.add(new Credentials(entry.group(1), entry.group(2), entry.group(3)));
     }
-    assertThat(found).as("accounts in %s", text.lines().count()).hasSize(2);
-    return new SeededAccounts(found.get(0), found.get(1));
+    assertThat(found).as("accounts in %s", text.lines().count()).hasSize(6);
+    return new SeededAccounts(
+        found.get(0), found.get(1), found.get(2), found.get(3), found.get(4), found.get(5));
   }
 
   /** Signs in over {@code POST /api/v1/sessions} and returns a client with the bearer token. */
-  static Http signedIn(Http http, Credentials account) {
+  public static Http signedIn(Http http, Credentials account) {
     Http.Response login =
         TestAccounts.loginRequest(http, account.email(), account.password(), null);
     assertThat(login.status()).as(login.toString()).isEqualTo(201);

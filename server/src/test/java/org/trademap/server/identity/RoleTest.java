@@ -16,7 +16,10 @@ class RoleTest {
             Role.SUPERVISOR,
             Role.COMPANY_STAFF,
             Role.PLATFORM,
-            Role.AUDITOR);
+            Role.AUDITOR,
+            Role.KYC_OPERATOR,
+            Role.KYC_SUPERVISOR,
+            Role.ADMINISTRATOR);
   }
 
   @Test
@@ -27,7 +30,16 @@ class RoleTest {
   }
 
   @Test
+  void backOfficeStaffMustSignInWithASecondFactor() {
+    assertThat(Role.KYC_OPERATOR.requiresSecondFactor()).isTrue();
+    assertThat(Role.KYC_SUPERVISOR.requiresSecondFactor()).isTrue();
+    assertThat(Role.ADMINISTRATOR.requiresSecondFactor()).isTrue();
+  }
+
+  @Test
   void authoritiesCarryTheRolePrefix() {
     assertThat(Role.COMPANY_STAFF.authority()).isEqualTo("ROLE_COMPANY_STAFF");
+    assertThat(Role.KYC_OPERATOR.authority()).isEqualTo("ROLE_KYC_OPERATOR");
+    assertThat(Role.KYC_SUPERVISOR.authority()).isEqualTo("ROLE_KYC_SUPERVISOR");
   }
 }

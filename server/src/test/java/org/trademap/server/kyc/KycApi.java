@@ -16,9 +16,9 @@ import tools.jackson.databind.JsonNode;
  * A signed-in API client of one new account, for tests of {@code /api/v1/me/**}: sign-up, email
  * verification and bearer token as a person does it, then the KYC calls.
  */
-final class KycApi {
-  final Http http;
-  final String email;
+public final class KycApi {
+  public final Http http;
+  public final String email;
   final String kind;
 
   private KycApi(Http http, String email, String kind) {
@@ -28,7 +28,7 @@ final class KycApi {
   }
 
   /** A new verified account of this kind ({@code person} or {@code legal-entity}), signed in. */
-  static KycApi signUp(Http anonymous, String kind) {
+  public static KycApi signUp(Http anonymous, String kind) {
     String email = TestAccounts.signUpVerified(anonymous, kind);
     return new KycApi(
         anonymous.withBearer(TestAccounts.bearerToken(anonymous, email)), email, kind);
@@ -40,7 +40,7 @@ final class KycApi {
   }
 
   /** Saves the profile and expects it accepted. */
-  JsonNode saveProfile(Object profile) {
+  public JsonNode saveProfile(Object profile) {
     Http.Response saved = putProfile(KycForms.json(profile));
     assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
     return saved.json();
@@ -53,7 +53,7 @@ final class KycApi {
   }
 
   /** Gives the four consents a submission needs. */
-  void giveRequiredConsents() {
+  public void giveRequiredConsents() {
     for (String kind :
         new String[] {"terms", "data-processing", "video-identification", "audio-recording"}) {
       Http.Response given = giveConsent(kind, "v1");
@@ -71,7 +71,7 @@ final class KycApi {
    * Uploads the documents a submission needs: a passport page, and for a company its register
    * extract.
    */
-  void uploadRequiredDocuments() {
+  public void uploadRequiredDocuments() {
     Http.Response passport =
         upload("passport-page", "passport.jpg", "image/jpeg", Fixtures.jpeg(800, 600));
     assertThat(passport.status()).as(passport.toString()).isEqualTo(201);
@@ -82,22 +82,22 @@ final class KycApi {
     }
   }
 
-  Http.Response submit() {
+  public Http.Response submit() {
     return http.postJson("/api/v1/me/submission", "");
   }
 
-  JsonNode me() {
+  public JsonNode me() {
     Http.Response me = http.get("/api/v1/me");
     assertThat(me.status()).as(me.toString()).isEqualTo(200);
     return me.json();
   }
 
-  UUID accountId() {
+  public UUID accountId() {
     return UUID.fromString(me().path("accountId").asString());
   }
 
   /** Waits until {@code GET /api/v1/me} says the file is registered on the ledger. */
-  JsonNode awaitRegistered() {
+  public JsonNode awaitRegistered() {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> me().path("status").asString().equals("registered"));
@@ -105,7 +105,7 @@ final class KycApi {
   }
 
   /** The step of {@code GET /api/v1/me} with this name. */
-  static JsonNode step(JsonNode me, String name) {
+  public static JsonNode step(JsonNode me, String name) {
     return me.path("steps")
         .valueStream()
         .filter(s -> s.path("step").asString().equals(name))

@@ -24,24 +24,24 @@ import org.trademap.server.vault.Vault;
 import org.trademap.server.vault.VaultKeys;
 
 /** The KYC services wired on one test database, as the server wires them. */
-final class KycFixture {
+public final class KycFixture {
   /** Today for the tests: 2026-03-01 in Zurich. */
-  static final Clock CLOCK =
+  public static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneId.of("Europe/Zurich"));
 
-  final TestDatabase db;
-  final Subjects subjects;
-  final Vault vault;
-  final Outbox outbox;
-  final Consents consents;
-  final StoredDocuments documents;
-  final KycFiles files;
-  final DataSourceTransactionManager transactions;
+  public final TestDatabase db;
+  public final Subjects subjects;
+  public final Vault vault;
+  public final Outbox outbox;
+  public final Consents consents;
+  public final StoredDocuments documents;
+  public final KycFiles files;
+  public final DataSourceTransactionManager transactions;
 
   /**
    * @param documents where the documents' sealed files go (a temporary directory)
    */
-  KycFixture(TestDatabase db, Path documents) {
+  public KycFixture(TestDatabase db, Path documents) {
     this.db = db;
     this.transactions = new DataSourceTransactionManager(db.dataSource());
     this.subjects = new Subjects(db.dataSource(), CLOCK);
@@ -68,7 +68,7 @@ final class KycFixture {
   }
 
   /** A new account of this kind (the row the subject refers to). */
-  UUID account(AccountKind kind) {
+  public UUID account(AccountKind kind) {
     return SubjectsTest.account(db.dataSource(), kind);
   }
 
@@ -83,7 +83,7 @@ final class KycFixture {
    * A person's account that can submit: the specimen profile, the required consents and a passport
    * page.
    */
-  UUID readyPerson() {
+  public UUID readyPerson() {
     UUID account = personWithProfile();
     giveRequiredConsents(account, AccountKind.PERSON);
     upload(account, AccountKind.PERSON, DocumentKind.PASSPORT_PAGE);

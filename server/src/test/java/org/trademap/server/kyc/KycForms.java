@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Test data for KYC files in one place: valid forms (a person living in Zurich, a Swiss company
  * with a valid UID, Form A owners), and their JSON for API tests.
  */
-final class KycForms {
+public final class KycForms {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** A Swiss UID with a valid check digit. */
@@ -25,12 +25,12 @@ final class KycForms {
   }
 
   /** A valid adult living in Zurich with these names. */
-  static PersonalForm person(String surname, String givenNames) {
+  public static PersonalForm person(String surname, String givenNames) {
     return person(surname, givenNames, "anna.eriksson@example.ch");
   }
 
   /** A valid adult living in Zurich with these names and email address. */
-  static PersonalForm person(String surname, String givenNames, String email) {
+  public static PersonalForm person(String surname, String givenNames, String email) {
     return new PersonalForm(
         surname, givenNames, "1974-08-12", "SE", zurich(), "Engineer", "+41 44 668 18 00", email);
   }
@@ -60,7 +60,7 @@ final class KycForms {
   }
 
   /** The JSON of a value, as an API client would send it. */
-  static String json(Object value) {
+  public static String json(Object value) {
     return JSON.writeValueAsString(value);
   }
 }

@@ -1,21 +1,13 @@
 package org.trademap.server.kyc;
 
-import static java.nio.charset.StandardCharsets.UTF_16BE;
-import static java.nio.charset.StandardCharsets.UTF_16LE;
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +17,7 @@ import org.trademap.ledger.core.node.LedgerNode;
 import org.trademap.server.onboarding.AddressForm;
 import org.trademap.server.onboarding.LegalEntityForm;
 import org.trademap.server.onboarding.PersonalForm;
+import org.trademap.server.testing.DataDirectory;
 import org.trademap.server.testing.LedgerScan;
 import org.trademap.server.testing.RunningServer;
 
@@ -120,36 +113,7 @@ class NoPersonalDataOnLedgerIT extends RunningServer {
     }
   }
 
-  /** Every file under the data directory holding the text in UTF-8, UTF-16LE or UTF-16BE. */
   private List<Path> filesContaining(String text) {
-    List<byte[]> needles =
-        Stream.of(UTF_8, UTF_16LE, UTF_16BE).map((Charset c) -> text.getBytes(c)).toList();
-    List<Path> all = allFiles();
-    assertThat(all).isNotEmpty();
-    return all.stream()
-        .filter(file -> needles.stream().anyMatch(n -> LedgerScan.contains(read(file), n)))
-        .toList();
-  }
-
-  /** The files under the data directory; walked again if the node deleted one meanwhile. */
-  private List<Path> allFiles() {
-    for (int attempt = 1; ; attempt++) {
-      try (Stream<Path> files = Files.walk(dataDir)) {
-        return files.filter(Files::isRegularFile).toList();
-      } catch (IOException | UncheckedIOException e) {
-        if (attempt == 3) {
-          throw new IllegalStateException("cannot list " + dataDir, e);
-        }
-      }
-    }
-  }
-
-  private static byte[] read(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      // A file the node deleted while the search ran (e.g. a rolled log segment) holds nothing.
-      return new byte[0];
-    }
+    return DataDirectory.filesContaining(dataDir, text);
   }
 }

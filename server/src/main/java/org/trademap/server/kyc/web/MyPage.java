@@ -10,11 +10,13 @@ import org.trademap.server.accounts.Accounts;
 import org.trademap.server.accounts.SignedIn;
 import org.trademap.server.kyc.KycFiles;
 import org.trademap.server.kyc.Progress;
+import org.trademap.server.kyc.ReviewProgress;
 import org.trademap.server.kyc.Submission;
 
 /**
  * My Page {@code /me}: who is signed in, every onboarding step with its status in words and a link
- * to the page that completes it, the ledger transactions that recorded the KYC file (linked to the
+ * to the page that completes it, what the back office has to say about the review (with a link to
+ * its page {@code /me/checks}), the ledger transactions that recorded the KYC file (linked to the
  * explorer), and the applications to companies (none yet: sharing comes with a later issue).
  */
 @Controller
@@ -60,6 +62,9 @@ class MyPage {
         "submittedAt", submission == null ? null : Times.utc(submission.submittedAt()));
     model.addAttribute("ledger", submission == null ? List.of() : ledger(submission));
     model.addAttribute("missing", progress.missing().size());
+    model.addAttribute(
+        "reviewNotice",
+        files.review(user.accountId()).map(ReviewProgress.Review::notice).orElse(null));
     return "me/index";
   }
 

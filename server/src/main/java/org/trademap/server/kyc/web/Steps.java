@@ -14,13 +14,20 @@ final class Steps {
   static final String SUBMIT = "/me/submit";
   static final String SECURITY = "/me/security";
 
+  /** The back office's page for the account: its checks, the decision and the KYC key. */
+  static final String REVIEW = "/me/checks";
+
   private Steps() {}
 
-  /** The page that completes the step, or null for steps done by others (checks, approval). */
+  /**
+   * The page that completes or shows the step, or null for steps with no page of their own (email,
+   * video identification).
+   */
   static @Nullable String link(Progress.StepKind step) {
     return switch (step) {
       case ACCOUNT -> SECURITY;
-      case EMAIL, VIDEO_IDENTIFICATION, CHECKS, APPROVAL -> null;
+      case EMAIL, VIDEO_IDENTIFICATION -> null;
+      case CHECKS, APPROVAL -> REVIEW;
       case PERSONAL_DATA -> PROFILE;
       case BENEFICIAL_OWNERS -> OWNERS;
       case DOCUMENTS -> DOCUMENTS;

@@ -115,6 +115,7 @@ class OutboxCrashIT {
       command.addAll(
           List.of(
               "--trademap.data-dir=" + data.toAbsolutePath(),
+              "--trademap.demo.seed=false",
               "--server.port=0",
               "--server.address=127.0.0.1",
               "--spring.main.banner-mode=off",

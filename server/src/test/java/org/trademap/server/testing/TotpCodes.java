@@ -1,4 +1,4 @@
-package org.trademap.server.accounts;
+package org.trademap.server.testing;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -10,13 +10,13 @@ import javax.crypto.spec.SecretKeySpec;
  * An authenticator app for tests: RFC 6238 codes (HMAC-SHA1, 6 digits, 30-second steps) computed
  * here, independently of the server's {@code TotpService}, from the base32 key the page shows.
  */
-final class TotpCodes {
+public final class TotpCodes {
   private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
   private TotpCodes() {}
 
   /** The code for the step that contains {@code at}, shifted by {@code steps} steps. */
-  static String code(String base32Key, Instant at, int steps) {
+  public static String code(String base32Key, Instant at, int steps) {
     long step = Math.floorDiv(at.getEpochSecond(), 30) + steps;
     try {
       Mac mac = Mac.getInstance("HmacSHA1");
