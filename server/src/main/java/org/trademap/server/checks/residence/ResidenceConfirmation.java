@@ -55,8 +55,12 @@ public final class ResidenceConfirmation {
   /** The languages letters are written in. */
   public static final Set<String> LANGUAGES = Set.of("en", "de");
 
-  /** How often a request is retried after another changed the same subject's letters. */
-  private static final int TRIES = 3;
+  /**
+   * How often a request is retried after another changed the same subject's letters. Each lost try
+   * means another generation for the subject committed, so k concurrent generations need at most k
+   * tries; a bound well above the number of operators who could act on one subject at once.
+   */
+  private static final int TRIES = 16;
 
   private final Subjects subjects;
   private final Recipients recipients;
