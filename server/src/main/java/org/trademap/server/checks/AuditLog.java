@@ -41,7 +41,13 @@ class AuditLog {
     CASE_REJECTED("case.rejected"),
     CASE_NEEDS_INFORMATION("case.needs-information"),
     CASE_REOPENED("case.reopened"),
-    AUDIT_READ("audit.read");
+    AUDIT_READ("audit.read"),
+    DOCUMENT_IMAGE_VIEWED("document.image-viewed"),
+    DOCUMENT_JUDGMENT_RERUN("document.judgment-rerun"),
+    RESIDENCE_LETTER_GENERATED("residence.letter-generated"),
+    RESIDENCE_LETTER_DOWNLOADED("residence.letter-downloaded"),
+    RESIDENCE_LETTER_SENT("residence.letter-sent"),
+    RESIDENCE_LETTER_RETURNED("residence.letter-returned");
 
     private final String code;
 

@@ -22,10 +22,12 @@ import org.trademap.server.kyc.SubjectRef;
 public class Checks {
   private final Casework casework;
   private final KycKeys keys;
+  private final AuditLog audit;
 
-  Checks(Casework casework, KycKeys keys) {
+  Checks(Casework casework, KycKeys keys, AuditLog audit) {
     this.casework = casework;
     this.keys = keys;
+    this.audit = audit;
   }
 
   /**
@@ -65,6 +67,23 @@ public class Checks {
    */
   public Optional<CaseSummary> caseOf(SubjectRef ref) {
     return casework.caseOfSubject(ref).map(Checks::summary);
+  }
+
+  /**
+   * Audit-logs what a staff member did in a check-specific part (who, what, when in UTC, on the
+   * subject's case if it has one); ids and codes only.
+   *
+   * @param staff the staff member's account
+   * @param ref the subject acted on
+   * @param action what they did
+   */
+  public void audit(UUID staff, SubjectRef ref, PartAction action) {
+    audit.record(
+        staff,
+        action.action(),
+        casework.caseOfSubject(ref).map(CheckCase::id).orElse(null),
+        null,
+        null);
   }
 
   /** Whether {@code presented} is the subject's current KYC key (not revoked). */

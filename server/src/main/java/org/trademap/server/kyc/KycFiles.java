@@ -286,6 +286,7 @@ public final class KycFiles {
         subject.id(), revision, KycRegistry.UPDATE_COMMITMENT, key, commitment.bytes(), now);
     log.info(
         "subject {}: commitment of revision {} enqueued for the ledger", subject.id(), revision);
+    events.publishEvent(new PersonalDataChanged(subject.ref(), subject.accountId(), revision, now));
   }
 
   /**

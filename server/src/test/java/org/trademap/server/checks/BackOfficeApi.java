@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +15,7 @@ import org.trademap.ledger.api.node.Ledger;
 import org.trademap.server.identity.Base32;
 import org.trademap.server.kyc.KycApi;
 import org.trademap.server.kyc.KycForms;
+import org.trademap.server.testing.BrowserSession;
 import org.trademap.server.testing.Http;
 import org.trademap.server.testing.LedgerScan;
 import org.trademap.server.testing.TestAccounts;
@@ -26,12 +28,14 @@ import tools.jackson.databind.JsonNode;
  * by the administrator over the API; each accepts the mailed invitation with a password and an
  * authenticator key of their own and signs in with a code; users sign up and submit their file.
  */
-final class BackOfficeApi {
+public final class BackOfficeApi {
   /** The password of every staff account made here. */
-  static final String PASSWORD = "staff horse battery staple 4242";
+  public static final String PASSWORD = "staff horse battery staple 4242";
 
   private static final Pattern INVITATION =
       Pattern.compile("/staff/invitation\\?token=([A-Za-z0-9_-]{43})");
+  private static final Pattern SECRET =
+      Pattern.compile("<code id=\"totp-secret\" class=\"secret\">([A-Z2-7]+)</code>");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private BackOfficeApi() {}
@@ -43,10 +47,10 @@ final class BackOfficeApi {
    * @param email the address
    * @param accountId the account
    */
-  record Member(Http http, String email, UUID accountId) {}
+  public record Member(Http http, String email, UUID accountId) {}
 
   /** The token of the newest invitation mailed to the address. */
-  static String invitationToken(Http http, String email) {
+  public static String invitationToken(Http http, String email) {
     List<JsonNode> mails = TestAccounts.mails(http, email);
     assertThat(mails).as("mail to %s", email).isNotEmpty();
     Matcher link = INVITATION.matcher(mails.getFirst().get("text").asString());
@@ -54,15 +58,50 @@ final class BackOfficeApi {
     return link.group(1);
   }
 
+  /**
+   * Accepts the invitation mailed to the address on the invitation page and signs in on the login
+   * pages with password and code; checks the start page the login leads to.
+   */
+  public static BrowserSession join(int port, Http http, String email, String startPage) {
+    BrowserSession browser = new BrowserSession(port);
+    String token = invitationToken(http, email);
+    Http.Response form = browser.get("/staff/invitation?token=" + token);
+    assertThat(form.status()).as(form.toString()).isEqualTo(200);
+    Matcher secret = SECRET.matcher(form.body());
+    assertThat(secret.find()).as(form.body()).isTrue();
+    String key = secret.group(1);
+    Http.Response wrong =
+        browser.post(
+            "/staff/invitation", Map.of("token", token, "password", PASSWORD, "code", "000000"));
+    assertThat(wrong.status()).isEqualTo(422);
+    assertThat(wrong.body()).contains(key);
+    Http.Response joined =
+        browser.post(
+            "/staff/invitation",
+            Map.of("token", token, "password", PASSWORD, "code", code(key, 0)));
+    assertThat(joined.status()).as(joined.toString()).isEqualTo(302);
+    assertThat(joined.header("Location").orElseThrow()).endsWith("/staff/invitation/done");
+
+    browser.get("/login");
+    Http.Response password = browser.post("/login", Map.of("email", email, "password", PASSWORD));
+    assertThat(password.header("Location").orElseThrow()).endsWith("/login/second-factor");
+    browser.get("/login/second-factor");
+    Http.Response signedIn = browser.post("/login/second-factor", Map.of("code", code(key, 1)));
+    assertThat(signedIn.header("Location").orElseThrow()).endsWith(startPage);
+    assertThat(browser.get(startPage).status()).isEqualTo(200);
+    return browser;
+  }
+
   /** A new authenticator key: 160 random bits in base32. */
-  static String newKey() {
+  public static String newKey() {
     byte[] bits = new byte[20];
     RANDOM.nextBytes(bits);
     return Base32.encode(bits);
   }
 
   /** {@code POST /api/v1/staff/invitation}. */
-  static Http.Response accept(Http http, String token, String password, String key, String code) {
+  public static Http.Response accept(
+      Http http, String token, String password, String key, String code) {
     return http.postJson(
         "/api/v1/staff/invitation",
         "{\"token\":"
@@ -80,7 +119,7 @@ final class BackOfficeApi {
    * Accepts the invitation mailed to the address with a new authenticator (the current step's code)
    * and signs in with the next step's code, which is the only other code the account uses.
    */
-  static Member enrolAndSignIn(Http http, String email) {
+  public static Member enrolAndSignIn(Http http, String email) {
     String key = newKey();
     Http.Response accepted =
         accept(http, invitationToken(http, email), PASSWORD, key, code(key, 0));
@@ -94,7 +133,7 @@ final class BackOfficeApi {
   }
 
   /** The administrator invites a new staff member in this role, who accepts and signs in. */
-  static Member invite(Member administrator, Http anonymous, String role) {
+  public static Member invite(Member administrator, Http anonymous, String role) {
     String email = TestAccounts.newAddress(role);
     Http.Response invited = inviteRequest(administrator.http(), email, role);
     assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
@@ -102,18 +141,18 @@ final class BackOfficeApi {
   }
 
   /** {@code POST /api/v1/admin/staff}. */
-  static Http.Response inviteRequest(Http http, String email, String role) {
+  public static Http.Response inviteRequest(Http http, String email, String role) {
     return http.postJson(
         "/api/v1/admin/staff",
         "{\"email\":" + Http.jsonString(email) + ",\"role\":" + Http.jsonString(role) + "}");
   }
 
-  static String code(String key, int steps) {
+  public static String code(String key, int steps) {
     return TotpCodes.code(key, Instant.now(), steps);
   }
 
   /** A person who submitted their file and whose registration is on the ledger. */
-  static KycApi submittedPerson(Http anonymous, String surname) {
+  public static KycApi submittedPerson(Http anonymous, String surname) {
     KycApi user = KycApi.signUp(anonymous, "person");
     user.saveProfile(java.util.Map.of("person", KycForms.person(surname, "Testa", user.email)));
     user.giveRequiredConsents();
@@ -124,7 +163,7 @@ final class BackOfficeApi {
   }
 
   /** The case id of the subject whose reference is given, from an operator's queue. */
-  static UUID caseOf(Member staff, String subjectRef) {
+  public static UUID caseOf(Member staff, String subjectRef) {
     JsonNode queue = staff.http().get("/api/v1/checks/queue?process=id-document").json();
     return queue
         .get("tasks")
@@ -136,7 +175,7 @@ final class BackOfficeApi {
   }
 
   /** The task id of a check in a case view. */
-  static UUID task(JsonNode caseView, String process) {
+  public static UUID task(JsonNode caseView, String process) {
     return caseView
         .get("tasks")
         .valueStream()
@@ -150,7 +189,7 @@ final class BackOfficeApi {
    * Waits until the ledger holds exactly these accepted transactions mentioning the subject
    * reference, in this order.
    */
-  static void awaitRecorded(Ledger ledger, String ref, String... methods) {
+  public static void awaitRecorded(Ledger ledger, String ref, String... methods) {
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
@@ -163,7 +202,7 @@ final class BackOfficeApi {
   }
 
   /** {@code POST /api/v1/checks/tasks/{id}/complete}. */
-  static Http.Response complete(
+  public static Http.Response complete(
       Member staff, UUID task, String result, String reason, boolean highRisk, boolean override) {
     return staff
         .http()
@@ -181,7 +220,7 @@ final class BackOfficeApi {
   }
 
   /** {@code POST /api/v1/checks/cases/{id}/decision}. */
-  static Http.Response decide(Member staff, UUID caseId, String decision, String reason) {
+  public static Http.Response decide(Member staff, UUID caseId, String decision, String reason) {
     return staff
         .http()
         .postJson(
@@ -194,7 +233,7 @@ final class BackOfficeApi {
   }
 
   /** Claims a task and completes it as passed. */
-  static void pass(Member staff, UUID task, String reason) {
+  public static void pass(Member staff, UUID task, String reason) {
     Http.Response claimed = staff.http().postJson("/api/v1/checks/tasks/" + task + "/claim", "");
     assertThat(claimed.status()).as(claimed.toString()).isEqualTo(200);
     Http.Response done = complete(staff, task, "passed", reason, false, false);
