@@ -39,9 +39,10 @@ final class JudgmentStore {
     this.vault = vault;
   }
 
-  private static String purpose(SubjectRef ref) {
-    return "checks.document-judgment";
-  }
+  /**
+   * The vault purpose of a kept reading (one per subject; the subject is bound in by the vault).
+   */
+  private static final String PURPOSE = "checks.document-judgment";
 
   /**
    * Keeps the subject's latest judgment, replacing the earlier one. An expiry already past on the
@@ -54,8 +55,7 @@ final class JudgmentStore {
       @Nullable LocalDate expiry,
       Instant at,
       LocalDate today) {
-    byte[] sealed =
-        vault.encrypt(subject.id(), purpose(subject.ref()), JSON.writeValueAsBytes(reading));
+    byte[] sealed = vault.encrypt(subject.id(), PURPOSE, JSON.writeValueAsBytes(reading));
     LocalDate reopened = expiry != null && expiry.isBefore(today) ? expiry : null;
     if (reopened == null && expiry != null && expiry.equals(reopenedFor(subject.ref()))) {
       reopened = expiry;
@@ -93,7 +93,7 @@ final class JudgmentStore {
         .optional()
         .flatMap(
             stored ->
-                switch (vault.decrypt(subject.id(), purpose(subject.ref()), stored)) {
+                switch (vault.decrypt(subject.id(), PURPOSE, stored)) {
                   case Decrypted.Plaintext p ->
                       Optional.of(JSON.readValue(p.bytes(), StoredReading.class));
                   case Decrypted.Shredded s -> Optional.empty();
