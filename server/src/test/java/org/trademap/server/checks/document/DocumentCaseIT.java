@@ -174,6 +174,14 @@ class DocumentCaseIT extends RunningServer {
     assertThat(applicant.user().http.get(image.group(1)).status()).isIn(302, 401, 403);
     assertThat(new BrowserSession(port).get(image.group(1)).header("Location").orElseThrow())
         .endsWith("/login");
+    Http.Response rerun =
+        staff(operator)
+            .post("/checks/documents/" + applicant.ref().value() + "/judgment", Map.of());
+    assertThat(rerun.header("Location").orElseThrow())
+        .endsWith("/checks/cases/" + applicant.caseId());
+    assertThat(casePage(applicant))
+        .contains("The document is being judged again")
+        .contains("document.judgment-rerun");
     String other = UUID.randomUUID().toString();
     assertThat(staff(operator).get("/checks/documents/" + applicant.ref().value() + "/" + other))
         .extracting(Http.Response::status)

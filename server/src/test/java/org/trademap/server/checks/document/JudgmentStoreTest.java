@@ -26,6 +26,19 @@ class JudgmentStoreTest {
 
   @TempDir Path documents;
 
+  /** A store on the database and a person's subject. */
+  private final class Kept {
+    final KycFixture kyc;
+    final JudgmentStore store;
+    final Subject subject;
+
+    Kept(TestDatabase db) {
+      kyc = new KycFixture(db, documents);
+      store = new JudgmentStore(db.dataSource(), kyc.vault);
+      subject = kyc.subjects.of(kyc.account(AccountKind.PERSON), AccountKind.PERSON);
+    }
+  }
+
   private static StoredReading reading(String expiry) {
     List<String> zone =
         Zones.td3("P", "D", "MUSTERMANN<<ERIKA", "C01X00T47", "D", "640812", 'F', expiry, "");
@@ -44,9 +57,10 @@ class JudgmentStoreTest {
 
   @OnEachDatabase
   void keepsTheReadingSealedAndListsEachExpiryOnce(TestDatabase db) {
-    KycFixture kyc = new KycFixture(db, documents);
-    JudgmentStore store = new JudgmentStore(db.dataSource(), kyc.vault);
-    Subject subject = kyc.subjects.of(kyc.account(AccountKind.PERSON), AccountKind.PERSON);
+    Kept kept = new Kept(db);
+    KycFixture kyc = kept.kyc;
+    JudgmentStore store = kept.store;
+    Subject subject = kept.subject;
     LocalDate expiry = LocalDate.of(2031, 1, 31);
     StoredReading reading = reading("310131");
 
@@ -72,9 +86,9 @@ class JudgmentStoreTest {
 
   @OnEachDatabase
   void aDocumentExpiredWhenJudgedIsNotListed(TestDatabase db) {
-    KycFixture kyc = new KycFixture(db, documents);
-    JudgmentStore store = new JudgmentStore(db.dataSource(), kyc.vault);
-    Subject subject = kyc.subjects.of(kyc.account(AccountKind.PERSON), AccountKind.PERSON);
+    Kept kept = new Kept(db);
+    JudgmentStore store = kept.store;
+    Subject subject = kept.subject;
     LocalDate expired = LocalDate.of(2020, 1, 31);
 
     store.save(subject, reading("200131"), expired, NOW, TODAY);
