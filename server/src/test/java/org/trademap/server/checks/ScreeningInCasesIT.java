@@ -213,8 +213,6 @@ class ScreeningInCasesIT extends RunningServer {
         complete(made(ann), task, "failed", "listed", false, false),
         409,
         "checks.high-risk-required");
-    assertProblem(
-        complete(made(ann), task, "passed", "listed", true, false), 409, "checks.findings-open");
     Http.Response flagged = complete(made(ann), task, "failed", "OFAC SDN listed", true, false);
     assertThat(flagged.status()).as(flagged.toString()).isEqualTo(200);
     assertThat(flagged.json().get("state").asString()).isEqualTo("awaiting-approval");
