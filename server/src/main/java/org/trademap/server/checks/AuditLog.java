@@ -99,12 +99,25 @@ class AuditLog {
       @Nullable UUID caseId,
       @Nullable UUID taskId,
       @Nullable UUID targetId) {
+    record(staffId, action.code(), caseId, taskId, targetId);
+  }
+
+  /**
+   * Appends an entry with the action code of a check-specific part ({@link Checks#audit}), in the
+   * caller's transaction if there is one.
+   */
+  void record(
+      @Nullable UUID staffId,
+      String action,
+      @Nullable UUID caseId,
+      @Nullable UUID taskId,
+      @Nullable UUID targetId) {
     jdbc.sql(
             "INSERT INTO check_audit (at, staff_id, action, case_id, task_id, target_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?)")
         .param(CheckRepository.timestamp(clock.instant()))
         .param(staffId)
-        .param(action.code())
+        .param(action)
         .param(caseId)
         .param(taskId)
         .param(targetId)
