@@ -41,13 +41,7 @@ class AuditLog {
     CASE_REJECTED("case.rejected"),
     CASE_NEEDS_INFORMATION("case.needs-information"),
     CASE_REOPENED("case.reopened"),
-    AUDIT_READ("audit.read"),
-    DOCUMENT_IMAGE_VIEWED("document.image-viewed"),
-    DOCUMENT_JUDGMENT_RERUN("document.judgment-rerun"),
-    RESIDENCE_LETTER_GENERATED("residence.letter-generated"),
-    RESIDENCE_LETTER_DOWNLOADED("residence.letter-downloaded"),
-    RESIDENCE_LETTER_SENT("residence.letter-sent"),
-    RESIDENCE_LETTER_RETURNED("residence.letter-returned");
+    AUDIT_READ("audit.read");
 
     private final String code;
 
@@ -105,12 +99,25 @@ class AuditLog {
       @Nullable UUID caseId,
       @Nullable UUID taskId,
       @Nullable UUID targetId) {
+    record(staffId, action.code(), caseId, taskId, targetId);
+  }
+
+  /**
+   * Appends an entry with the action code of a check-specific part ({@link Checks#audit}), in the
+   * caller's transaction if there is one.
+   */
+  void record(
+      @Nullable UUID staffId,
+      String action,
+      @Nullable UUID caseId,
+      @Nullable UUID taskId,
+      @Nullable UUID targetId) {
     jdbc.sql(
             "INSERT INTO check_audit (at, staff_id, action, case_id, task_id, target_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?)")
         .param(CheckRepository.timestamp(clock.instant()))
         .param(staffId)
-        .param(action.code())
+        .param(action)
         .param(caseId)
         .param(taskId)
         .param(targetId)

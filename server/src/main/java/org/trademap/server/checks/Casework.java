@@ -133,6 +133,7 @@ class Casework {
   private final KycKeys keys;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private Supplier<List<CompletionGuard>> guards = List::of;
 
   @Autowired
   Casework(
@@ -144,7 +145,8 @@ class Casework {
       Subjects subjects,
       KycKeys keys,
       PlatformTransactionManager transactions,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      ObjectProvider<CompletionGuard> guards) {
     this(
         dataSource,
         audit,
@@ -155,6 +157,8 @@ class Casework {
         keys,
         transactions,
         clock.getIfUnique(Clock::systemUTC));
+    // Resolved on use: the guards are parts that use the back office themselves.
+    this.guards = () -> guards.orderedStream().toList();
   }
 
   /** For tests: the back office on the given database, registrations and clock. */
@@ -374,6 +378,10 @@ class Casework {
         return Outcome.refused(r.why());
       }
       case Reasons.Checked.Valid v -> reason = v.text();
+    }
+    Optional<Refusal> objection = objection(taskId, result, command.highRisk());
+    if (objection.isPresent()) {
+      return Outcome.refused(objection.get());
     }
     Instant now = clock.instant();
     return onTask(
@@ -603,7 +611,63 @@ class Casework {
             }));
   }
 
+  /**
+   * Appends a staff action of a check-specific part to the audit log, on the subject's case (and
+   * the task of {@code process}) if given.
+   */
+  void recordPartAction(
+      @Nullable UUID staff,
+      String action,
+      @Nullable SubjectRef ref,
+      @Nullable CheckProcess process) {
+    Optional<CheckCase> c = ref == null ? Optional.empty() : repository.findCaseByRef(ref);
+    UUID taskId =
+        c.isEmpty() || process == null
+            ? null
+            : repository.tasksOf(c.get().id()).stream()
+                .filter(t -> t.process() == process)
+                .map(Task::id)
+                .findFirst()
+                .orElse(null);
+    audit.record(
+        staff,
+        action,
+        c.map(CheckCase::id).orElse(null),
+        taskId,
+        c.map(CheckCase::accountId).orElse(null));
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
+
+  /** The first objection of the check's {@link CompletionGuard}s to completing the task, if any. */
+  private Optional<Refusal> objection(UUID taskId, CheckResult result, boolean highRisk) {
+    Optional<Task> task = repository.findTask(taskId);
+    if (task.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<CheckCase> c = repository.findCase(task.get().caseId());
+    if (c.isEmpty()) {
+      return Optional.empty();
+    }
+    EvidenceRequest request =
+        new EvidenceRequest(
+            c.get().id(), taskId, task.get().process(), c.get().ref(), c.get().accountId());
+    for (CompletionGuard guard : guards.get()) {
+      if (guard.process() != task.get().process()) {
+        continue;
+      }
+      Optional<CompletionGuard.Objection> objection = guard.object(request, result, highRisk);
+      if (objection.isPresent()) {
+        return Optional.of(
+            switch (objection.get()) {
+              case FINDINGS_OPEN -> Refusal.FINDINGS_OPEN;
+              case HIGH_RISK_REQUIRED -> Refusal.HIGH_RISK_REQUIRED;
+              case EVIDENCE_MISSING -> Refusal.EVIDENCE_MISSING;
+            });
+      }
+    }
+    return Optional.empty();
+  }
 
   /** Runs {@code work} on the task after locking its case. */
   private <T> Outcome<T> onTask(UUID taskId, TaskWork<T> work) {

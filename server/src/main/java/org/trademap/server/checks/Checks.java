@@ -3,6 +3,7 @@ package org.trademap.server.checks;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.trademap.contracts.kyc.CheckProcess;
@@ -20,14 +21,13 @@ import org.trademap.server.kyc.SubjectRef;
  */
 @Service
 public class Checks {
+  private static final Pattern PART_ACTION = Pattern.compile("[a-z0-9][a-z0-9.-]{0,47}");
   private final Casework casework;
   private final KycKeys keys;
-  private final AuditLog audit;
 
-  Checks(Casework casework, KycKeys keys, AuditLog audit) {
+  Checks(Casework casework, KycKeys keys) {
     this.casework = casework;
     this.keys = keys;
-    this.audit = audit;
   }
 
   /**
@@ -70,20 +70,26 @@ public class Checks {
   }
 
   /**
-   * Audit-logs what a staff member did in a check-specific part (who, what, when in UTC, on the
-   * subject's case if it has one); ids and codes only.
+   * Appends a staff action of a check-specific part to the back office's audit log (who, what, when
+   * in UTC; never personal data), in the caller's transaction if there is one. Supervisors read it
+   * with the back office's own actions.
    *
-   * @param staff the staff member's account
-   * @param ref the subject acted on
-   * @param action what they did
+   * @param staff the staff account that acted, or null for the server itself
+   * @param action a stable code that starts with the part's name, e.g. {@code
+   *     screening.hit.true-positive}: 1 to 48 characters of {@code [a-z0-9.-]}
+   * @param ref the subject acted on, if any: the entry names its case and account
+   * @param process the check acted on, if any: the entry names the case's task of it
+   * @throws IllegalArgumentException if the code is malformed
    */
-  public void audit(UUID staff, SubjectRef ref, PartAction action) {
-    audit.record(
-        staff,
-        action.action(),
-        casework.caseOfSubject(ref).map(CheckCase::id).orElse(null),
-        null,
-        null);
+  public void audit(
+      @Nullable UUID staff,
+      String action,
+      @Nullable SubjectRef ref,
+      @Nullable CheckProcess process) {
+    if (!PART_ACTION.matcher(action).matches()) {
+      throw new IllegalArgumentException("an audited action is a code of [a-z0-9.-]{1,48}");
+    }
+    casework.recordPartAction(staff, action, ref, process);
   }
 
   /** Whether {@code presented} is the subject's current KYC key (not revoked). */

@@ -45,7 +45,13 @@ enum Refusal {
   /** The reopen reason is not one of {@link ReopenReason}. */
   UNKNOWN_REOPEN_REASON("checks.unknown-reopen-reason", HttpStatus.UNPROCESSABLE_CONTENT),
   /** A KYC key exists only for an approved case. */
-  NOT_APPROVED("checks.not-approved", HttpStatus.CONFLICT);
+  NOT_APPROVED("checks.not-approved", HttpStatus.CONFLICT),
+  /** {@link CompletionGuard.Objection#FINDINGS_OPEN}: findings wait for a verdict. */
+  FINDINGS_OPEN("checks.findings-open", HttpStatus.CONFLICT),
+  /** {@link CompletionGuard.Objection#HIGH_RISK_REQUIRED}: a confirmed finding needs four eyes. */
+  HIGH_RISK_REQUIRED("checks.high-risk-required", HttpStatus.CONFLICT),
+  /** {@link CompletionGuard.Objection#EVIDENCE_MISSING}: the check's own work is not done. */
+  EVIDENCE_MISSING("checks.evidence-missing", HttpStatus.CONFLICT);
 
   private final String code;
   private final HttpStatus status;

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +14,7 @@ import org.trademap.ledger.api.node.Ledger;
 import org.trademap.server.identity.Base32;
 import org.trademap.server.kyc.KycApi;
 import org.trademap.server.kyc.KycForms;
+import org.trademap.server.onboarding.PersonalForm;
 import org.trademap.server.testing.BrowserSession;
 import org.trademap.server.testing.Http;
 import org.trademap.server.testing.LedgerScan;
@@ -34,9 +34,9 @@ public final class BackOfficeApi {
 
   private static final Pattern INVITATION =
       Pattern.compile("/staff/invitation\\?token=([A-Za-z0-9_-]{43})");
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern SECRET =
       Pattern.compile("<code id=\"totp-secret\" class=\"secret\">([A-Z2-7]+)</code>");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private BackOfficeApi() {}
 
@@ -56,40 +56,6 @@ public final class BackOfficeApi {
     Matcher link = INVITATION.matcher(mails.getFirst().get("text").asString());
     assertThat(link.find()).as("an invitation link").isTrue();
     return link.group(1);
-  }
-
-  /**
-   * Accepts the invitation mailed to the address on the invitation page and signs in on the login
-   * pages with password and code; checks the start page the login leads to.
-   */
-  public static BrowserSession join(int port, Http http, String email, String startPage) {
-    BrowserSession browser = new BrowserSession(port);
-    String token = invitationToken(http, email);
-    Http.Response form = browser.get("/staff/invitation?token=" + token);
-    assertThat(form.status()).as(form.toString()).isEqualTo(200);
-    Matcher secret = SECRET.matcher(form.body());
-    assertThat(secret.find()).as(form.body()).isTrue();
-    String key = secret.group(1);
-    Http.Response wrong =
-        browser.post(
-            "/staff/invitation", Map.of("token", token, "password", PASSWORD, "code", "000000"));
-    assertThat(wrong.status()).isEqualTo(422);
-    assertThat(wrong.body()).contains(key);
-    Http.Response joined =
-        browser.post(
-            "/staff/invitation",
-            Map.of("token", token, "password", PASSWORD, "code", code(key, 0)));
-    assertThat(joined.status()).as(joined.toString()).isEqualTo(302);
-    assertThat(joined.header("Location").orElseThrow()).endsWith("/staff/invitation/done");
-
-    browser.get("/login");
-    Http.Response password = browser.post("/login", Map.of("email", email, "password", PASSWORD));
-    assertThat(password.header("Location").orElseThrow()).endsWith("/login/second-factor");
-    browser.get("/login/second-factor");
-    Http.Response signedIn = browser.post("/login/second-factor", Map.of("code", code(key, 1)));
-    assertThat(signedIn.header("Location").orElseThrow()).endsWith(startPage);
-    assertThat(browser.get(startPage).status()).isEqualTo(200);
-    return browser;
   }
 
   /** A new authenticator key: 160 random bits in base32. */
@@ -153,13 +119,51 @@ public final class BackOfficeApi {
 
   /** A person who submitted their file and whose registration is on the ledger. */
   public static KycApi submittedPerson(Http anonymous, String surname) {
+    return submittedPerson(anonymous, email -> KycForms.person(surname, "Testa", email));
+  }
+
+  /**
+   * A person with this personal data (given their email address) who submitted their file and whose
+   * registration is on the ledger.
+   */
+  public static KycApi submittedPerson(
+      Http anonymous, java.util.function.Function<String, PersonalForm> person) {
     KycApi user = KycApi.signUp(anonymous, "person");
-    user.saveProfile(java.util.Map.of("person", KycForms.person(surname, "Testa", user.email)));
+    user.saveProfile(java.util.Map.of("person", person.apply(user.email)));
     user.giveRequiredConsents();
     user.uploadRequiredDocuments();
     assertThat(user.submit().status()).isEqualTo(201);
     user.awaitRegistered();
     return user;
+  }
+
+  /**
+   * A staff member invited by the administrator who joins on the invitation page and signs in on
+   * the login pages, in a browser session (CSRF tokens from the pages).
+   */
+  public static BrowserSession joinInBrowser(
+      Member administrator, Http anonymous, int port, String role) {
+    String email = TestAccounts.newAddress(role);
+    Http.Response invited = inviteRequest(administrator.http(), email, role);
+    assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+    BrowserSession browser = new BrowserSession(port);
+    String token = invitationToken(anonymous, email);
+    Matcher secret = SECRET.matcher(browser.get("/staff/invitation?token=" + token).body());
+    assertThat(secret.find()).as("the authenticator key on the invitation page").isTrue();
+    String key = secret.group(1);
+    Http.Response joined =
+        browser.post(
+            "/staff/invitation",
+            java.util.Map.of("token", token, "password", PASSWORD, "code", code(key, 0)));
+    assertThat(joined.status()).as(joined.toString()).isEqualTo(302);
+    browser.get("/login");
+    browser.post("/login", java.util.Map.of("email", email, "password", PASSWORD));
+    browser.get("/login/second-factor");
+    Http.Response signedIn =
+        browser.post("/login/second-factor", java.util.Map.of("code", code(key, 1)));
+    assertThat(signedIn.header("Location").orElseThrow()).endsWith("/checks");
+    assertThat(browser.get("/checks").status()).isEqualTo(200);
+    return browser;
   }
 
   /** The case id of the subject whose reference is given, from an operator's queue. */

@@ -2,6 +2,7 @@ package org.trademap.server.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.trademap.server.testing.BrowserSession;
 import org.trademap.server.testing.Http;
 import org.trademap.server.testing.RunningServer;
 import org.trademap.server.testing.TestAccounts;
+import org.trademap.server.testing.TotpCodes;
 
 /**
  * The back office's pages as a browser uses them: joining by the invitation page, signing in with
@@ -34,6 +36,8 @@ import org.trademap.server.testing.TestAccounts;
 @Import(ChecksPagesIT.TestEvidence.class)
 class ChecksPagesIT extends RunningServer {
   static final String ADMIN = "pages-admin@example.org";
+  private static final Pattern SECRET =
+      Pattern.compile("<code id=\"totp-secret\" class=\"secret\">([A-Z2-7]+)</code>");
 
   private static @Nullable BrowserSession admin;
   private static @Nullable BrowserSession operator;
@@ -81,8 +85,44 @@ class ChecksPagesIT extends RunningServer {
     return Objects.requireNonNull(session);
   }
 
+  /**
+   * Accepts the invitation mailed to the address on the invitation page and signs in on the login
+   * pages with password and code; checks the start page the login leads to.
+   */
   private BrowserSession join(String email, String startPage) {
-    return BackOfficeApi.join(port, http(), email, startPage);
+    BrowserSession browser = new BrowserSession(port);
+    String token = BackOfficeApi.invitationToken(http(), email);
+    Http.Response form = browser.get("/staff/invitation?token=" + token);
+    assertThat(form.status()).as(form.toString()).isEqualTo(200);
+    Matcher secret = SECRET.matcher(form.body());
+    assertThat(secret.find()).as(form.body()).isTrue();
+    String key = secret.group(1);
+    Http.Response wrong =
+        browser.post(
+            "/staff/invitation",
+            Map.of("token", token, "password", BackOfficeApi.PASSWORD, "code", "000000"));
+    assertThat(wrong.status()).isEqualTo(422);
+    assertThat(wrong.body()).contains(key);
+    Http.Response joined =
+        browser.post(
+            "/staff/invitation",
+            Map.of("token", token, "password", BackOfficeApi.PASSWORD, "code", code(key, 0)));
+    assertThat(joined.status()).as(joined.toString()).isEqualTo(302);
+    assertThat(joined.header("Location").orElseThrow()).endsWith("/staff/invitation/done");
+
+    browser.get("/login");
+    Http.Response password =
+        browser.post("/login", Map.of("email", email, "password", BackOfficeApi.PASSWORD));
+    assertThat(password.header("Location").orElseThrow()).endsWith("/login/second-factor");
+    browser.get("/login/second-factor");
+    Http.Response signedIn = browser.post("/login/second-factor", Map.of("code", code(key, 1)));
+    assertThat(signedIn.header("Location").orElseThrow()).endsWith(startPage);
+    assertThat(browser.get(startPage).status()).isEqualTo(200);
+    return browser;
+  }
+
+  private static String code(String key, int steps) {
+    return TotpCodes.code(key, Instant.now(), steps);
   }
 
   @Test

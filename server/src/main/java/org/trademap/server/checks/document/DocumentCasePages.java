@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.trademap.contracts.kyc.CheckProcess;
 import org.trademap.server.accounts.SignedIn;
 import org.trademap.server.checks.Checks;
-import org.trademap.server.checks.PartAction;
 import org.trademap.server.checks.Staff;
 import org.trademap.server.kyc.Subject;
 import org.trademap.server.kyc.SubjectRef;
@@ -36,6 +36,11 @@ import org.trademap.server.web.ProblemException;
 @Controller
 class DocumentCasePages {
   static final String BASE = "/checks/documents";
+
+  /** The audit codes of the actions. */
+  static final String IMAGE_VIEWED = "document.image-viewed";
+
+  static final String RERUN = "document.judgment-rerun";
 
   private final Subjects subjects;
   private final StoredDocuments documents;
@@ -64,7 +69,7 @@ class DocumentCasePages {
     DocumentId id = DocumentId.parse(document).orElseThrow(DocumentCasePages::notFound);
     return switch (documents.open(found.id(), id)) {
       case OpenResult.Content content -> {
-        checks.audit(staff.accountId(), found.ref(), PartAction.DOCUMENT_IMAGE_VIEWED);
+        checks.audit(staff.accountId(), IMAGE_VIEWED, found.ref(), CheckProcess.ID_DOCUMENT);
         DocumentType type = content.document().type();
         ContentDisposition disposition =
             (type == DocumentType.PDF
@@ -102,7 +107,7 @@ class DocumentCasePages {
       throw notFound();
     }
     if (judgments.schedule(found.ref())) {
-      checks.audit(staff.accountId(), found.ref(), PartAction.DOCUMENT_JUDGMENT_RERUN);
+      checks.audit(staff.accountId(), RERUN, found.ref(), CheckProcess.ID_DOCUMENT);
       redirect.addFlashAttribute("notice", "checks.document.notice.rerun");
     } else {
       redirect.addFlashAttribute("notice", "checks.document.ocr.busy");

@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 import org.trademap.contracts.kyc.CheckProcess;
 import org.trademap.contracts.kyc.CheckResult;
 import org.trademap.server.checks.Checks;
-import org.trademap.server.checks.PartAction;
 import org.trademap.server.checks.Proposal;
 import org.trademap.server.kyc.SubjectRef;
 
@@ -38,7 +37,7 @@ class ResidenceCase {
   GenerateResult generate(SubjectRef subject, UUID operator, String language) {
     GenerateResult result = residence.generate(subject, operator, language);
     if (result instanceof GenerateResult.Generated) {
-      checks.audit(operator, subject, PartAction.RESIDENCE_LETTER_GENERATED);
+      audit(operator, "residence.letter-generated", subject);
     }
     return result;
   }
@@ -47,7 +46,7 @@ class ResidenceCase {
   PdfResult pdf(UUID letterId, UUID operator) {
     PdfResult result = residence.pdf(letterId, operator);
     if (result instanceof PdfResult.Pdf pdf) {
-      checks.audit(operator, pdf.letter().subject(), PartAction.RESIDENCE_LETTER_DOWNLOADED);
+      audit(operator, "residence.letter-downloaded", pdf.letter().subject());
     }
     return result;
   }
@@ -56,7 +55,7 @@ class ResidenceCase {
   Letter.Transition markSent(UUID letterId, UUID operator) {
     Letter.Transition result = residence.markSent(letterId, operator);
     if (result instanceof Letter.Transition.Moved moved) {
-      checks.audit(operator, moved.next().subject(), PartAction.RESIDENCE_LETTER_SENT);
+      audit(operator, "residence.letter-sent", moved.next().subject());
     }
     return result;
   }
@@ -65,7 +64,7 @@ class ResidenceCase {
   Letter.Transition markReturned(UUID letterId, UUID operator) {
     Letter.Transition result = residence.markReturned(letterId, operator);
     if (result instanceof Letter.Transition.Moved moved) {
-      checks.audit(operator, moved.next().subject(), PartAction.RESIDENCE_LETTER_RETURNED);
+      audit(operator, "residence.letter-returned", moved.next().subject());
       propose(moved.next().subject());
     }
     return result;
@@ -78,6 +77,10 @@ class ResidenceCase {
       propose(confirmed.letter().subject());
     }
     return result;
+  }
+
+  private void audit(UUID operator, String action, SubjectRef subject) {
+    checks.audit(operator, action, subject, CheckProcess.RESIDENCE_CONFIRMATION);
   }
 
   /** Proposes what the subject's letters show, if they show a result. */

@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,8 +36,9 @@ import org.trademap.server.vault.Vault;
  *       a company, its beneficial owners and controlling persons, in a stable order;
  *   <li>{@link #assess} for the case: not screened, clear, needs review, or confirmed (high-risk);
  *   <li>{@link #hits} for the case view, {@link #dispose} for the operator's verdict;
- *   <li>{@link #rescreenAll} runs by itself on every {@link ScreeningListChanged} and announces new
- *       hits with {@link ScreeningHitsFound} (a re-KYC trigger); it may also be called directly.
+ *   <li>{@link #rescreenAll} runs in the background on every {@link ScreeningListChanged} ({@link
+ *       ScreeningCases}) and announces new hits with {@link ScreeningHitsFound} (a re-KYC trigger);
+ *       it may also be called directly.
  * </ul>
  *
  * <p>What is screened and the reasons of every hit quote personal data: they are sealed by the
@@ -49,7 +49,9 @@ public final class Screening {
   private static final Logger log = LoggerFactory.getLogger(Screening.class);
   static final String PARTIES = "screening.parties";
   static final int MAX_REASON = 1_000;
-  static final int MAX_PARTIES = 50;
+  static final int MAX_PARTIES = 52;
+  private static final java.util.regex.Pattern VERSION_SEPARATOR =
+      java.util.regex.Pattern.compile(",");
 
   private final ScreeningLists lists;
   private final HitRepository repository;
@@ -112,7 +114,8 @@ public final class Screening {
    * kept, ones no longer found cleared. Publishes {@link ScreeningHitsFound} if there are new hits.
    *
    * @param parties the subject first, then the people behind it, always in the same order (a hit
-   *     belongs to a party by its position); 1 to 50
+   *     belongs to a party by its position); 1 to 52 (a company, the person acting for it and up to
+   *     50 owners)
    */
   public ScreeningResult screen(SubjectId subject, List<Party> parties) {
     return screen(subject, parties, ScreeningHitsFound.Trigger.SCREENING);
@@ -123,7 +126,7 @@ public final class Screening {
   private ScreeningResult screen(
       SubjectId subject, List<Party> parties, ScreeningHitsFound.Trigger trigger) {
     if (parties.isEmpty() || parties.size() > MAX_PARTIES) {
-      throw new IllegalArgumentException("screen 1 to 50 parties");
+      throw new IllegalArgumentException("screen 1 to 52 parties");
     }
     ListSnapshot snapshot = lists.snapshot();
     Map<ListSource, Long> versions = new EnumMap<>(ListSource.class);
@@ -222,19 +225,6 @@ public final class Screening {
     return String.join(",", parts);
   }
 
-  /** Re-screens on every new list version (in the thread that stored it). */
-  @EventListener
-  void listChanged(ScreeningListChanged changed) {
-    RescreenReport report = rescreenAll();
-    log.info(
-        "{} list version {}: re-screened {} subjects, {} new hits for {} subjects",
-        changed.version().source(),
-        changed.version().id(),
-        report.subjects(),
-        report.newHitCount(),
-        report.newHits().size());
-  }
-
   /**
    * Screens every subject that was ever screened again, with what was screened last time, against
    * the newest lists. Subjects whose data was erased are skipped.
@@ -277,6 +267,24 @@ public final class Screening {
     return decrypted instanceof Decrypted.Plaintext(byte[] bytes)
         ? Optional.of(bytes)
         : Optional.empty();
+  }
+
+  /** The list versions the subject was last screened against (id per list); empty if never. */
+  Map<ListSource, Long> versionsScreened(SubjectId subject) {
+    Map<ListSource, Long> out = new EnumMap<>(ListSource.class);
+    repository
+        .subject(subject)
+        .ifPresent(
+            row -> {
+              for (String part : VERSION_SEPARATOR.splitAsStream(row.versions()).toList()) {
+                int colon = part.indexOf(':');
+                if (colon > 0) {
+                  ListSource.fromPath(part.substring(0, colon))
+                      .ifPresent(s -> out.put(s, Long.parseLong(part.substring(colon + 1))));
+                }
+              }
+            });
+    return out;
   }
 
   /** Where the subject's screening stands. */

@@ -42,11 +42,14 @@ class ScreeningController {
   private final ScreeningLists lists;
   private final Screening screening;
   private final Subjects subjects;
+  private final ScreeningCases cases;
 
-  ScreeningController(ScreeningLists lists, Screening screening, Subjects subjects) {
+  ScreeningController(
+      ScreeningLists lists, Screening screening, Subjects subjects, ScreeningCases cases) {
     this.lists = lists;
     this.screening = screening;
     this.subjects = subjects;
+    this.cases = cases;
   }
 
   /** A list and its newest version. */
@@ -81,10 +84,13 @@ class ScreeningController {
           "201 with the new version, or 200 with the newest version when the content is"
               + " unchanged. 422 screening.list-unreadable or screening.list-malformed (the list"
               + " stays as it was), 400 screening.list-not-importable for asf and pep. A new"
-              + " version re-screens every screened subject before the answer.")
+              + " version re-screens every screened subject in the background.")
   ResponseEntity<ImportView> importList(
       @PathVariable String list, @AuthenticationPrincipal SignedIn operator) {
-    return switch (lists.importList(source(list), operator.accountId())) {
+    ListSource source = source(list);
+    ImportOutcome outcome = lists.importList(source, operator.accountId());
+    cases.imported(source, outcome, operator.accountId());
+    return switch (outcome) {
       case ImportOutcome.Imported imported ->
           ResponseEntity.status(HttpStatus.CREATED)
               .body(new ImportView("imported", imported.version()));
@@ -126,8 +132,10 @@ class ScreeningController {
       @PathVariable String list,
       @RequestBody EntryDraft draft,
       @AuthenticationPrincipal SignedIn operator) {
-    return ResponseEntity.status(HttpStatus.CREATED)
-        .body(edit(lists.add(source(list), draft, operator.accountId())));
+    ListSource source = source(list);
+    EditOutcome outcome = lists.add(source, draft, operator.accountId());
+    cases.edited(source, outcome, operator.accountId(), true);
+    return ResponseEntity.status(HttpStatus.CREATED).body(edit(outcome));
   }
 
   @DeleteMapping(PATH + "/{list:asf|pep}/{key}")
@@ -136,7 +144,10 @@ class ScreeningController {
       @PathVariable String list,
       @PathVariable String key,
       @AuthenticationPrincipal SignedIn operator) {
-    return edit(lists.remove(source(list), key, operator.accountId()));
+    ListSource source = source(list);
+    EditOutcome outcome = lists.remove(source, key, operator.accountId());
+    cases.edited(source, outcome, operator.accountId(), false);
+    return edit(outcome);
   }
 
   private static EditView edit(EditOutcome outcome) {
@@ -265,13 +276,8 @@ class ScreeningController {
       @PathVariable UUID id,
       @RequestBody DispositionRequest request,
       @AuthenticationPrincipal SignedIn operator) {
-    HitStatus verdict =
-        switch (request.verdict() == null ? "" : request.verdict()) {
-          case "true-positive" -> HitStatus.TRUE_POSITIVE;
-          case "false-positive" -> HitStatus.FALSE_POSITIVE;
-          default -> null;
-        };
-    return switch (screening.dispose(id, verdict, request.reason(), operator.accountId())) {
+    HitStatus verdict = ScreeningCases.verdict(request.verdict());
+    return switch (cases.dispose(id, verdict, request.reason(), operator.accountId())) {
       case DispositionOutcome.Disposed disposed -> view(disposed.hit());
       case DispositionOutcome.Refused refused ->
           throw ProblemException.of(

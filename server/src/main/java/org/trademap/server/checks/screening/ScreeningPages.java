@@ -36,10 +36,12 @@ class ScreeningPages {
 
   private final ScreeningLists lists;
   private final Screening screening;
+  private final ScreeningCases cases;
 
-  ScreeningPages(ScreeningLists lists, Screening screening) {
+  ScreeningPages(ScreeningLists lists, Screening screening, ScreeningCases cases) {
     this.lists = lists;
     this.screening = screening;
+    this.cases = cases;
   }
 
   /** The form of a new ASF or PEP entry. */
@@ -59,8 +61,11 @@ class ScreeningPages {
     }
   }
 
-  /** The verdict form of a hit. */
-  record VerdictForm(@Nullable String verdict, @Nullable String reason) {}
+  /**
+   * The verdict form of a hit: on the hit's page, or on a case page ({@code caseId} set: the answer
+   * goes back to the case).
+   */
+  record VerdictForm(@Nullable String verdict, @Nullable String reason, @Nullable UUID caseId) {}
 
   @InitBinder("entryForm")
   void entryFields(WebDataBinder binder) {
@@ -69,7 +74,7 @@ class ScreeningPages {
 
   @InitBinder("verdictForm")
   void verdictFields(WebDataBinder binder) {
-    binder.setAllowedFields("verdict", "reason");
+    binder.setAllowedFields("verdict", "reason", "caseId");
   }
 
   /** A list row: its path, category and newest version, for people. */
@@ -101,7 +106,10 @@ class ScreeningPages {
       @PathVariable String list,
       @AuthenticationPrincipal SignedIn operator,
       RedirectAttributes flash) {
-    switch (lists.importList(source(list), operator.accountId())) {
+    ListSource source = source(list);
+    ImportOutcome outcome = lists.importList(source, operator.accountId());
+    cases.imported(source, outcome, operator.accountId());
+    switch (outcome) {
       case ImportOutcome.Imported imported -> {
         flash.addFlashAttribute("done", "imported");
         flash.addFlashAttribute("doneList", list);
@@ -140,13 +148,21 @@ class ScreeningPages {
       @ModelAttribute VerdictForm verdictForm,
       @AuthenticationPrincipal SignedIn operator,
       RedirectAttributes flash) {
-    HitStatus verdict =
-        switch (verdictForm.verdict() == null ? "" : verdictForm.verdict()) {
-          case "true-positive" -> HitStatus.TRUE_POSITIVE;
-          case "false-positive" -> HitStatus.FALSE_POSITIVE;
-          default -> null;
-        };
-    switch (screening.dispose(id, verdict, verdictForm.reason(), operator.accountId())) {
+    HitStatus verdict = ScreeningCases.verdict(verdictForm.verdict());
+    DispositionOutcome outcome =
+        cases.dispose(id, verdict, verdictForm.reason(), operator.accountId());
+    UUID caseId = verdictForm.caseId();
+    if (caseId != null) {
+      // The case page's notice and problem.
+      switch (outcome) {
+        case DispositionOutcome.Disposed disposed ->
+            flash.addFlashAttribute("notice", "checks.screening.notice.disposed");
+        case DispositionOutcome.Refused refused ->
+            flash.addFlashAttribute("problem", refused.code());
+      }
+      return "redirect:/checks/cases/" + caseId + "#task-SANCTIONS_SCREENING";
+    }
+    switch (outcome) {
       case DispositionOutcome.Disposed disposed -> flash.addFlashAttribute("done", "disposed");
       case DispositionOutcome.Refused refused -> flash.addFlashAttribute("refusal", refused.code());
     }
@@ -170,7 +186,10 @@ class ScreeningPages {
       @ModelAttribute EntryForm entryForm,
       @AuthenticationPrincipal SignedIn operator,
       RedirectAttributes flash) {
-    switch (lists.add(source(list), entryForm.draft(), operator.accountId())) {
+    ListSource source = source(list);
+    EditOutcome outcome = lists.add(source, entryForm.draft(), operator.accountId());
+    cases.edited(source, outcome, operator.accountId(), true);
+    switch (outcome) {
       case EditOutcome.Edited edited -> flash.addFlashAttribute("done", "added");
       case EditOutcome.Refused refused -> {
         flash.addFlashAttribute("refusal", refused.code());
@@ -187,7 +206,10 @@ class ScreeningPages {
       @PathVariable String key,
       @AuthenticationPrincipal SignedIn operator,
       RedirectAttributes flash) {
-    switch (lists.remove(source(list), key, operator.accountId())) {
+    ListSource source = source(list);
+    EditOutcome outcome = lists.remove(source, key, operator.accountId());
+    cases.edited(source, outcome, operator.accountId(), false);
+    switch (outcome) {
       case EditOutcome.Edited edited -> flash.addFlashAttribute("done", "removed");
       case EditOutcome.Refused refused -> flash.addFlashAttribute("refusal", refused.code());
     }

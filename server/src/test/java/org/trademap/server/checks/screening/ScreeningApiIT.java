@@ -1,8 +1,10 @@
 package org.trademap.server.checks.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.trademap.server.testing.Problems.assertProblem;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
@@ -121,7 +123,10 @@ class ScreeningApiIT extends RunningServer {
             "screening.entry-invalid");
     assertThat(refused.path("field").asString()).isEqualTo("nationality");
 
-    // The new ASF version re-screened the subject: its hit waits for an operator.
+    // The new ASF version re-screens the subject in the background: its hit waits for an operator.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(operator.get(PATH + "/hits").json()).hasSize(1));
     JsonNode open = operator.get(PATH + "/hits").json();
     assertThat(open).hasSize(1);
     JsonNode hit = open.get(0);

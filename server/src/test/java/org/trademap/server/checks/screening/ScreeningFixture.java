@@ -39,8 +39,9 @@ final class ScreeningFixture {
 
   private void publish(Object event) {
     events.add(event);
-    if (event instanceof ScreeningListChanged changed) {
-      screening.listChanged(changed);
+    if (event instanceof ScreeningListChanged) {
+      // In the server this runs in the background (ScreeningCases); here at once.
+      screening.rescreenAll();
     }
   }
 

@@ -1,7 +1,9 @@
 package org.trademap.server.checks.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,10 @@ class ScreeningPagesIT extends RunningServer {
     assertThat(operator.get("/checks/screening/asf").body())
         .contains("The field nationality of the entry is missing or not valid.");
 
+    // The new ASF version re-screens every screened subject in the background.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(screening.openHits(10)).isNotEmpty());
     StoredHit hit = screening.openHits(10).getFirst();
     String page = operator.get("/checks/screening").body();
     assertThat(page).contains("/checks/screening/hits/" + hit.id());
