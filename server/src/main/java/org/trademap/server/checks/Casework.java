@@ -364,7 +364,8 @@ class Casework {
 
   /**
    * Completes a claimed task with a result and a reason. A high-risk or override result waits for a
-   * supervisor; any other is final and recorded on the ledger at once.
+   * supervisor; any other is final and recorded on the ledger at once. A result other than the
+   * task's proposal is an override ({@link #overridesProposal}).
    */
   Outcome<Task> complete(Staff staff, UUID taskId, CompleteCommand command) {
     CheckResult result = command.result();
@@ -383,11 +384,16 @@ class Casework {
       return Outcome.refused(objection.get());
     }
     Instant now = clock.instant();
-    TaskState.Completion completion =
-        TaskState.Completion.of(result, staff.id(), now, command.highRisk(), command.override());
     return onTask(
         taskId,
         (c, task) -> {
+          TaskState.Completion completion =
+              TaskState.Completion.of(
+                  result,
+                  staff.id(),
+                  now,
+                  command.highRisk(),
+                  command.override() || overridesProposal(task, result));
           TaskState.Transition step = task.state().complete(staff, completion);
           if (step instanceof TaskState.Transition.Refused r) {
             return Outcome.refused(r.why());
@@ -408,6 +414,15 @@ class Casework {
               null);
           return Outcome.done(next);
         });
+  }
+
+  /**
+   * Whether a result overrides what the check-specific part proposed (another result than the
+   * proposal's): it counts as an override, so a supervisor approves it, whether or not the operator
+   * ticked the flag.
+   */
+  static boolean overridesProposal(Task task, CheckResult result) {
+    return task.proposal() != null && task.proposal().result() != result;
   }
 
   /** A supervisor approves a result waiting for approval (not their own): it becomes final. */

@@ -64,8 +64,10 @@ import org.trademap.server.vault.Vault;
  * followed by those of the person acting ({@link CanonicalFields#person}). Nothing else about the
  * subject goes to the ledger. Logs name subjects by their ids only.
  *
- * <p>The first submission publishes {@link FileSubmitted} inside its transaction. The steps of the
- * review (checks, approval) come from the {@link ReviewProgress} the back office provides.
+ * <p>The first submission publishes {@link FileSubmitted} inside its transaction; a change after it
+ * that changes the commitment publishes {@link PersonalDataChanged} inside the saving transaction.
+ * The steps of the review (checks, approval) come from the {@link ReviewProgress} the back office
+ * provides.
  */
 @Service
 public final class KycFiles {
@@ -286,6 +288,7 @@ public final class KycFiles {
         subject.id(), revision, KycRegistry.UPDATE_COMMITMENT, key, commitment.bytes(), now);
     log.info(
         "subject {}: commitment of revision {} enqueued for the ledger", subject.id(), revision);
+    events.publishEvent(new PersonalDataChanged(subject.ref(), subject.accountId(), revision, now));
   }
 
   /**

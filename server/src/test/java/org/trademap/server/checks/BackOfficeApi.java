@@ -28,9 +28,9 @@ import tools.jackson.databind.JsonNode;
  * by the administrator over the API; each accepts the mailed invitation with a password and an
  * authenticator key of their own and signs in with a code; users sign up and submit their file.
  */
-final class BackOfficeApi {
+public final class BackOfficeApi {
   /** The password of every staff account made here. */
-  static final String PASSWORD = "staff horse battery staple 4242";
+  public static final String PASSWORD = "staff horse battery staple 4242";
 
   private static final Pattern INVITATION =
       Pattern.compile("/staff/invitation\\?token=([A-Za-z0-9_-]{43})");
@@ -47,10 +47,10 @@ final class BackOfficeApi {
    * @param email the address
    * @param accountId the account
    */
-  record Member(Http http, String email, UUID accountId) {}
+  public record Member(Http http, String email, UUID accountId) {}
 
   /** The token of the newest invitation mailed to the address. */
-  static String invitationToken(Http http, String email) {
+  public static String invitationToken(Http http, String email) {
     List<JsonNode> mails = TestAccounts.mails(http, email);
     assertThat(mails).as("mail to %s", email).isNotEmpty();
     Matcher link = INVITATION.matcher(mails.getFirst().get("text").asString());
@@ -59,14 +59,15 @@ final class BackOfficeApi {
   }
 
   /** A new authenticator key: 160 random bits in base32. */
-  static String newKey() {
+  public static String newKey() {
     byte[] bits = new byte[20];
     RANDOM.nextBytes(bits);
     return Base32.encode(bits);
   }
 
   /** {@code POST /api/v1/staff/invitation}. */
-  static Http.Response accept(Http http, String token, String password, String key, String code) {
+  public static Http.Response accept(
+      Http http, String token, String password, String key, String code) {
     return http.postJson(
         "/api/v1/staff/invitation",
         "{\"token\":"
@@ -84,7 +85,7 @@ final class BackOfficeApi {
    * Accepts the invitation mailed to the address with a new authenticator (the current step's code)
    * and signs in with the next step's code, which is the only other code the account uses.
    */
-  static Member enrolAndSignIn(Http http, String email) {
+  public static Member enrolAndSignIn(Http http, String email) {
     String key = newKey();
     Http.Response accepted =
         accept(http, invitationToken(http, email), PASSWORD, key, code(key, 0));
@@ -98,7 +99,7 @@ final class BackOfficeApi {
   }
 
   /** The administrator invites a new staff member in this role, who accepts and signs in. */
-  static Member invite(Member administrator, Http anonymous, String role) {
+  public static Member invite(Member administrator, Http anonymous, String role) {
     String email = TestAccounts.newAddress(role);
     Http.Response invited = inviteRequest(administrator.http(), email, role);
     assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
@@ -106,18 +107,18 @@ final class BackOfficeApi {
   }
 
   /** {@code POST /api/v1/admin/staff}. */
-  static Http.Response inviteRequest(Http http, String email, String role) {
+  public static Http.Response inviteRequest(Http http, String email, String role) {
     return http.postJson(
         "/api/v1/admin/staff",
         "{\"email\":" + Http.jsonString(email) + ",\"role\":" + Http.jsonString(role) + "}");
   }
 
-  static String code(String key, int steps) {
+  public static String code(String key, int steps) {
     return TotpCodes.code(key, Instant.now(), steps);
   }
 
   /** A person who submitted their file and whose registration is on the ledger. */
-  static KycApi submittedPerson(Http anonymous, String surname) {
+  public static KycApi submittedPerson(Http anonymous, String surname) {
     return submittedPerson(anonymous, email -> KycForms.person(surname, "Testa", email));
   }
 
@@ -125,7 +126,7 @@ final class BackOfficeApi {
    * A person with this personal data (given their email address) who submitted their file and whose
    * registration is on the ledger.
    */
-  static KycApi submittedPerson(
+  public static KycApi submittedPerson(
       Http anonymous, java.util.function.Function<String, PersonalForm> person) {
     KycApi user = KycApi.signUp(anonymous, "person");
     user.saveProfile(java.util.Map.of("person", person.apply(user.email)));
@@ -140,7 +141,8 @@ final class BackOfficeApi {
    * A staff member invited by the administrator who joins on the invitation page and signs in on
    * the login pages, in a browser session (CSRF tokens from the pages).
    */
-  static BrowserSession joinInBrowser(Member administrator, Http anonymous, int port, String role) {
+  public static BrowserSession joinInBrowser(
+      Member administrator, Http anonymous, int port, String role) {
     String email = TestAccounts.newAddress(role);
     Http.Response invited = inviteRequest(administrator.http(), email, role);
     assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
@@ -165,7 +167,7 @@ final class BackOfficeApi {
   }
 
   /** The case id of the subject whose reference is given, from an operator's queue. */
-  static UUID caseOf(Member staff, String subjectRef) {
+  public static UUID caseOf(Member staff, String subjectRef) {
     JsonNode queue = staff.http().get("/api/v1/checks/queue?process=id-document").json();
     return queue
         .get("tasks")
@@ -177,7 +179,7 @@ final class BackOfficeApi {
   }
 
   /** The task id of a check in a case view. */
-  static UUID task(JsonNode caseView, String process) {
+  public static UUID task(JsonNode caseView, String process) {
     return caseView
         .get("tasks")
         .valueStream()
@@ -191,7 +193,7 @@ final class BackOfficeApi {
    * Waits until the ledger holds exactly these accepted transactions mentioning the subject
    * reference, in this order.
    */
-  static void awaitRecorded(Ledger ledger, String ref, String... methods) {
+  public static void awaitRecorded(Ledger ledger, String ref, String... methods) {
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
@@ -204,7 +206,7 @@ final class BackOfficeApi {
   }
 
   /** {@code POST /api/v1/checks/tasks/{id}/complete}. */
-  static Http.Response complete(
+  public static Http.Response complete(
       Member staff, UUID task, String result, String reason, boolean highRisk, boolean override) {
     return staff
         .http()
@@ -222,7 +224,7 @@ final class BackOfficeApi {
   }
 
   /** {@code POST /api/v1/checks/cases/{id}/decision}. */
-  static Http.Response decide(Member staff, UUID caseId, String decision, String reason) {
+  public static Http.Response decide(Member staff, UUID caseId, String decision, String reason) {
     return staff
         .http()
         .postJson(
@@ -235,7 +237,7 @@ final class BackOfficeApi {
   }
 
   /** Claims a task and completes it as passed. */
-  static void pass(Member staff, UUID task, String reason) {
+  public static void pass(Member staff, UUID task, String reason) {
     Http.Response claimed = staff.http().postJson("/api/v1/checks/tasks/" + task + "/claim", "");
     assertThat(claimed.status()).as(claimed.toString()).isEqualTo(200);
     Http.Response done = complete(staff, task, "passed", reason, false, false);

@@ -121,6 +121,43 @@ class CaseworkTest {
   }
 
   @OnEachDatabase
+  void aResultOtherThanTheProposalIsAnOverrideThatASupervisorApproves(TestDatabase db) {
+    Office office = new Office(db);
+    CheckCase c = office.submitted();
+    Task document = office.task(c, CheckProcess.ID_DOCUMENT);
+    assertThat(
+            office.casework.propose(
+                c.ref(),
+                CheckProcess.ID_DOCUMENT,
+                new Proposal(CheckResult.FAILED, false, "checks.document.reason.surname-mismatch")))
+        .isTrue();
+    office.done(office.casework.claim(office.ann, document.id()));
+
+    Task overridden =
+        office.done(
+            office.casework.complete(
+                office.ann,
+                document.id(),
+                new Casework.CompleteCommand(CheckResult.PASSED, "married name", false, false)));
+
+    assertThat(overridden.state()).isInstanceOf(TaskState.AwaitingApproval.class);
+    assertThat(((TaskState.AwaitingApproval) overridden.state()).completion().override()).isTrue();
+    assertThat(office.casework.approve(office.ann, document.id()))
+        .isEqualTo(Outcome.refused(Refusal.SUPERVISOR_ONLY));
+    assertThat(office.done(office.casework.approve(office.sue, document.id())).state())
+        .isInstanceOf(TaskState.Done.class);
+
+    Task screening = office.task(c, CheckProcess.SANCTIONS_SCREENING);
+    office.casework.propose(
+        c.ref(),
+        CheckProcess.SANCTIONS_SCREENING,
+        new Proposal(CheckResult.PASSED, false, "checks.document.proposal.passed"));
+    office.pass(office.bob, screening);
+    assertThat(office.task(c, CheckProcess.SANCTIONS_SCREENING).state())
+        .isInstanceOf(TaskState.Done.class);
+  }
+
+  @OnEachDatabase
   void aCompletedCheckIsRecordedOnTheLedgerThroughTheOutboxWithItsReasonSealed(TestDatabase db) {
     Office office = new Office(db);
     CheckCase c = office.submitted();

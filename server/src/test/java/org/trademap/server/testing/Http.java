@@ -61,6 +61,23 @@ public final class Http {
             .GET());
   }
 
+  /** A GET whose body is binary (a PDF, an image); fails unless the answer is 200. */
+  public byte[] getBytes(String path) {
+    try {
+      HttpResponse<byte[]> response =
+          client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("GET " + path + ": " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Any method with an optional body. */
   public Response send(String method, String path, String contentType, byte[] body) {
     return send(

@@ -59,9 +59,11 @@ class ResidenceMeController {
   }
 
   private final ResidenceConfirmation residence;
+  private final ResidenceCase actions;
 
-  ResidenceMeController(ResidenceConfirmation residence) {
+  ResidenceMeController(ResidenceConfirmation residence, ResidenceCase actions) {
     this.residence = residence;
+    this.actions = actions;
   }
 
   @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -100,7 +102,7 @@ class ResidenceMeController {
       @RequestBody ConfirmationRequest request,
       HttpServletResponse response) {
     String code = request.code() == null ? "" : request.code();
-    return switch (residence.confirm(user.accountId(), code)) {
+    return switch (actions.confirm(user.accountId(), code)) {
       case ConfirmResult.Confirmed c ->
           MyResidenceView.of(residence.statusOfAccount(user.accountId()).orElse(null));
       case ConfirmResult.WrongCode w ->

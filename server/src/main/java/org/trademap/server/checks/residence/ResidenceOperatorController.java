@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.trademap.server.accounts.SignedIn;
+import org.trademap.server.checks.Staff;
 import org.trademap.server.checks.residence.Letter.Transition;
 import org.trademap.server.kyc.SubjectRef;
 import org.trademap.server.web.ProblemException;
@@ -70,10 +71,13 @@ class ResidenceOperatorController {
       List<LetterView> letters) {}
 
   private final ResidenceConfirmation residence;
+  private final ResidenceCase actions;
   private final Clock clock;
 
-  ResidenceOperatorController(ResidenceConfirmation residence, ObjectProvider<Clock> clock) {
+  ResidenceOperatorController(
+      ResidenceConfirmation residence, ResidenceCase actions, ObjectProvider<Clock> clock) {
     this.residence = residence;
+    this.actions = actions;
     this.clock = clock.getIfUnique(Clock::systemUTC);
   }
 
@@ -99,9 +103,9 @@ class ResidenceOperatorController {
       @AuthenticationPrincipal SignedIn user,
       @PathVariable String subject,
       @RequestBody(required = false) @Nullable GenerateRequest request) {
-    SignedIn operator = ResidenceProblems.staff(user);
+    SignedIn operator = Staff.require(user);
     String language = request == null || request.language() == null ? "en" : request.language();
-    return switch (residence.generate(subject(subject), operator.accountId(), language)) {
+    return switch (actions.generate(subject(subject), operator.accountId(), language)) {
       case GenerateResult.Generated g ->
           ResponseEntity.created(URI.create(LETTERS + "/" + g.letter().id()))
               .body(LetterView.of(g.letter(), clock.instant()));
@@ -121,7 +125,7 @@ class ResidenceOperatorController {
   @ApiResponse(responseCode = "403", description = "auth.forbidden: not an operator")
   @ApiResponse(responseCode = "404", description = "residence.no-subject")
   StatusView status(@AuthenticationPrincipal SignedIn user, @PathVariable String subject) {
-    ResidenceProblems.staff(user);
+    Staff.require(user);
     ResidenceStatus status =
         residence
             .status(subject(subject))
@@ -144,7 +148,7 @@ class ResidenceOperatorController {
   @ApiResponse(responseCode = "403", description = "auth.forbidden: not an operator")
   @ApiResponse(responseCode = "404", description = "residence.letter-not-found")
   LetterView letter(@AuthenticationPrincipal SignedIn user, @PathVariable UUID id) {
-    ResidenceProblems.staff(user);
+    Staff.require(user);
     return residence
         .letter(id)
         .map(l -> LetterView.of(l, clock.instant()))
@@ -164,8 +168,8 @@ class ResidenceOperatorController {
   @ApiResponse(responseCode = "409", description = "residence.letter-closed")
   @ApiResponse(responseCode = "410", description = "residence.pdf-gone: the letter was sent")
   ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedIn user, @PathVariable UUID id) {
-    SignedIn operator = ResidenceProblems.staff(user);
-    return switch (residence.pdf(id, operator.accountId())) {
+    SignedIn operator = Staff.require(user);
+    return switch (actions.pdf(id, operator.accountId())) {
       case PdfResult.Pdf pdf ->
           ResponseEntity.ok()
               .contentType(MediaType.APPLICATION_PDF)
@@ -193,8 +197,8 @@ class ResidenceOperatorController {
       responseCode = "409",
       description = "residence.already-sent; residence.letter-closed (with its state)")
   LetterView sent(@AuthenticationPrincipal SignedIn user, @PathVariable UUID id) {
-    SignedIn operator = ResidenceProblems.staff(user);
-    return answer(id, residence.markSent(id, operator.accountId()));
+    SignedIn operator = Staff.require(user);
+    return answer(id, actions.markSent(id, operator.accountId()));
   }
 
   @PostMapping(path = LETTERS + "/{id}/returned", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -212,8 +216,8 @@ class ResidenceOperatorController {
       responseCode = "409",
       description = "residence.not-sent; residence.letter-closed (with its state)")
   LetterView returned(@AuthenticationPrincipal SignedIn user, @PathVariable UUID id) {
-    SignedIn operator = ResidenceProblems.staff(user);
-    return answer(id, residence.markReturned(id, operator.accountId()));
+    SignedIn operator = Staff.require(user);
+    return answer(id, actions.markReturned(id, operator.accountId()));
   }
 
   private LetterView answer(UUID id, Transition transition) {

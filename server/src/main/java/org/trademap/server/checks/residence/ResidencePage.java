@@ -25,9 +25,11 @@ class ResidencePage {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final ResidenceConfirmation residence;
+  private final ResidenceCase actions;
 
-  ResidencePage(ResidenceConfirmation residence) {
+  ResidencePage(ResidenceConfirmation residence, ResidenceCase actions) {
     this.residence = residence;
+    this.actions = actions;
   }
 
   @GetMapping(PATH)
@@ -55,7 +57,7 @@ class ResidencePage {
       @RequestParam(name = "code", required = false) @Nullable String code,
       RedirectAttributes redirect) {
     String result =
-        switch (residence.confirm(user.accountId(), code == null ? "" : code)) {
+        switch (actions.confirm(user.accountId(), code == null ? "" : code)) {
           case ConfirmResult.Confirmed c -> "confirmed";
           case ConfirmResult.WrongCode w -> {
             redirect.addFlashAttribute("resultArgument", w.attemptsLeft());

@@ -1,11 +1,9 @@
 package org.trademap.server.checks.residence;
 
 import org.springframework.http.HttpStatus;
-import org.trademap.server.accounts.SignedIn;
-import org.trademap.server.identity.Role;
 import org.trademap.server.web.ProblemException;
 
-/** The HTTP answers of residence refusals, and who counts as staff. */
+/** The HTTP answers of residence refusals. */
 final class ResidenceProblems {
   private ResidenceProblems() {}
 
@@ -25,16 +23,5 @@ final class ResidenceProblems {
       case LOCKED -> HttpStatus.LOCKED;
       case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
     };
-  }
-
-  /**
-   * The signed-in operator or supervisor of the account-opening department; anyone else is refused
-   * with {@code 403 auth.forbidden}.
-   */
-  static SignedIn staff(SignedIn user) {
-    if (user.role() != Role.KYC_OPERATOR && user.role() != Role.KYC_SUPERVISOR) {
-      throw ProblemException.of(HttpStatus.FORBIDDEN, "auth.forbidden");
-    }
-    return user;
   }
 }

@@ -2,6 +2,7 @@ package org.trademap.server.kyc.web;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.trademap.server.accounts.Accounts;
 import org.trademap.server.accounts.SignedIn;
 import org.trademap.server.kyc.KycFiles;
+import org.trademap.server.kyc.MyPageNotice;
 import org.trademap.server.kyc.Progress;
 import org.trademap.server.kyc.ReviewProgress;
 import org.trademap.server.kyc.Submission;
@@ -42,10 +44,12 @@ class MyPage {
 
   private final Accounts accounts;
   private final KycFiles files;
+  private final ObjectProvider<MyPageNotice> notices;
 
-  MyPage(Accounts accounts, KycFiles files) {
+  MyPage(Accounts accounts, KycFiles files, ObjectProvider<MyPageNotice> notices) {
     this.accounts = accounts;
     this.files = files;
+    this.notices = notices;
   }
 
   @GetMapping(Steps.ME)
@@ -65,6 +69,9 @@ class MyPage {
     model.addAttribute(
         "reviewNotice",
         files.review(user.accountId()).map(ReviewProgress.Review::notice).orElse(null));
+    model.addAttribute(
+        "notices",
+        notices.orderedStream().flatMap(n -> n.notice(user.accountId()).stream()).toList());
     return "me/index";
   }
 

@@ -11,13 +11,13 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /** Reads residence letters back as a person reads them: the text of the PDF, the code in it. */
-final class LetterTexts {
+public final class LetterTexts {
   private static final Pattern CODE = Pattern.compile("\\b([0-9A-Z]{5}-[0-9A-Z]{5})\\b");
 
   private LetterTexts() {}
 
   /** The text of the PDF, as PDFBox extracts it. */
-  static String text(byte[] pdf) {
+  public static String text(byte[] pdf) {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       assertThat(document.getNumberOfPages()).isEqualTo(1);
       return new PDFTextStripper().getText(document);
@@ -27,7 +27,7 @@ final class LetterTexts {
   }
 
   /** The code printed in the letter, as printed (two groups of five). */
-  static String code(byte[] pdf) {
+  public static String code(byte[] pdf) {
     Matcher code = CODE.matcher(text(pdf));
     assertThat(code.find()).as("a code in the letter").isTrue();
     return code.group(1);
