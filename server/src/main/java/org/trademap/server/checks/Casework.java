@@ -717,7 +717,7 @@ class Casework {
   }
 
   /** Whether the subject's registration is on the ledger, so that checks can be recorded. */
-  private boolean registered(CheckCase c) {
+  boolean registered(CheckCase c) {
     return registrations.registered(c.accountId());
   }
 

@@ -82,6 +82,37 @@ final class DemoData {
   }
 
   /**
+   * A person whose case the demo seeding works in the back office, e.g. {@code sophie.beispiel}:
+   * the address at example.org; {@code tag} makes it unique.
+   */
+  static String workedAddress(String name, String tag) {
+    return name + ".demo-" + tag + "@example.org";
+  }
+
+  /**
+   * The data of a person whose case the demo seeding works: placeholder names ("Beispiel",
+   * "Exempel" and "Probe" mean "example", "specimen"), a Zürich address on the placeholder street.
+   */
+  static ProfileForm workedPerson(
+      String surname,
+      String givenNames,
+      String dateOfBirth,
+      String nationality,
+      String phone,
+      String email) {
+    return ProfileForm.person(
+        new PersonalForm(
+            surname,
+            givenNames,
+            dateOfBirth,
+            nationality,
+            new AddressForm("Musterstrasse 5", "8000", "Zürich", "CH"),
+            "Analyst",
+            phone,
+            email));
+  }
+
+  /**
    * The company's file: its data, the person acting for it (Erika Mustermann) and a Form K
    * declaration with two controlling persons holding 60 % and 40 % of capital and votes.
    */

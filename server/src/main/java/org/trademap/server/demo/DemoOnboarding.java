@@ -3,10 +3,14 @@ package org.trademap.server.demo;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +29,7 @@ import org.trademap.server.kyc.ConsentResult;
 import org.trademap.server.kyc.Consents;
 import org.trademap.server.kyc.KycFiles;
 import org.trademap.server.kyc.ProfileForm;
+import org.trademap.server.kyc.SubjectRef;
 import org.trademap.server.kyc.Subjects;
 import org.trademap.server.kyc.SubmissionResult;
 import org.trademap.server.kyc.documents.StoreResult;
@@ -62,6 +67,7 @@ class DemoOnboarding {
   private final DemoPasswords passwords;
   private final StaffAccounts staff;
   private final TotpService totp;
+  private final DemoCases cases;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
@@ -75,6 +81,7 @@ class DemoOnboarding {
       PasswordPolicy policy,
       StaffAccounts staff,
       TotpService totp,
+      DemoCases cases,
       ObjectProvider<Clock> clock) {
     this.accounts = accounts;
     this.files = files;
@@ -85,6 +92,7 @@ class DemoOnboarding {
     this.passwords = new DemoPasswords(policy, random);
     this.staff = staff;
     this.totp = totp;
+    this.cases = cases;
     this.clock = clock.getIfUnique(Clock::systemUTC);
   }
 
@@ -99,16 +107,135 @@ class DemoOnboarding {
     byte[] tag = new byte[4];
     random.nextBytes(tag);
     String hex = HexFormat.of().formatHex(tag);
-    return new DemoCredentials(
-        signInUrl,
-        now,
+    Map<Role, UUID> staffIds = new EnumMap<>(Role.class);
+    List<DemoCredentials.Account> made =
+        new ArrayList<>(
+            List.of(
+                person(hex, mailbox),
+                company(hex, mailbox),
+                submitted(hex, mailbox),
+                staffMember(Role.ADMINISTRATOR, hex, mailbox, staffIds),
+                staffMember(Role.KYC_SUPERVISOR, hex, mailbox, staffIds),
+                staffMember(Role.KYC_OPERATOR, hex, mailbox, staffIds)));
+    List<Worked> worked =
         List.of(
-            person(hex, mailbox),
-            company(hex, mailbox),
-            submitted(hex, mailbox),
-            staffMember(Role.ADMINISTRATOR, hex, mailbox),
-            staffMember(Role.KYC_SUPERVISOR, hex, mailbox),
-            staffMember(Role.KYC_OPERATOR, hex, mailbox)));
+            worked(
+                mailbox,
+                DemoCases.Scenario.APPROVED,
+                new WorkedPerson(
+                    "Sophie",
+                    "Beispiel",
+                    "1990-05-17",
+                    "CH",
+                    "+44 7700 900321",
+                    DemoData.workedAddress("sophie.beispiel", hex))),
+            worked(
+                mailbox,
+                DemoCases.Scenario.AWAITING_SUPERVISOR,
+                new WorkedPerson(
+                    "Jonas",
+                    "Probe",
+                    "1968-11-02",
+                    "AT",
+                    "+44 7700 900654",
+                    DemoData.workedAddress("jonas.probe", hex))),
+            worked(
+                mailbox,
+                DemoCases.Scenario.NEEDS_INFORMATION,
+                new WorkedPerson(
+                    "Lara",
+                    "Exempel",
+                    "1995-01-23",
+                    "SE",
+                    "+44 7700 900987",
+                    DemoData.workedAddress("lara.exempel", hex))));
+    cases.awaitRegistrations(worked.stream().map(Worked::ref).toList());
+    for (Worked w : worked) {
+      cases.work(
+          w.ref(),
+          w.scenario(),
+          Objects.requireNonNull(staffIds.get(Role.KYC_OPERATOR)),
+          Objects.requireNonNull(staffIds.get(Role.KYC_SUPERVISOR)));
+      made.add(w.account());
+    }
+    return new DemoCredentials(signInUrl, now, made);
+  }
+
+  /** A person whose submitted file the seeding works in the back office. */
+  private record Worked(
+      SubjectRef ref, DemoCases.Scenario scenario, DemoCredentials.Account account) {}
+
+  /** Who a worked person is. */
+  private record WorkedPerson(
+      String givenNames,
+      String surname,
+      String dateOfBirth,
+      String nationality,
+      String phone,
+      String email) {}
+
+  private Worked worked(DevMailboxClient mailbox, DemoCases.Scenario scenario, WorkedPerson who) {
+    String email = who.email();
+    ProfileForm form =
+        DemoData.workedPerson(
+            who.surname(),
+            who.givenNames(),
+            who.dateOfBirth(),
+            who.nationality(),
+            who.phone(),
+            email);
+    String password = passwords.forAddress(email);
+    UUID id = signUpVerified(AccountKind.PERSON, email, password, mailbox);
+    save(id, AccountKind.PERSON, form);
+    uploadPassportPage(id, AccountKind.PERSON);
+    give(
+        id,
+        AccountKind.PERSON,
+        Arrays.stream(ConsentKind.values()).filter(ConsentKind::required).toList());
+    if (!(files.submit(id, AccountKind.PERSON) instanceof SubmissionResult.Submitted)) {
+      throw new IllegalStateException("a demo submission was refused");
+    }
+    SubjectRef ref = subjects.of(id, AccountKind.PERSON).ref();
+    String name = who.givenNames() + " " + who.surname();
+    DemoCredentials.Account account =
+        switch (scenario) {
+          case APPROVED ->
+              new DemoCredentials.Account(
+                  "Person with an approved KYC file: " + name,
+                  email,
+                  password,
+                  List.of(
+                      "KYC file submitted with every required consent",
+                      "the demo operator passed all three checks and approved the case"),
+                  List.of(
+                      "get the KYC key on My Page (/me/checks)",
+                      "apply for an account at a securities company (/me/applications)"));
+          case AWAITING_SUPERVISOR ->
+              new DemoCredentials.Account(
+                  "Person whose case waits for the supervisor: " + name,
+                  email,
+                  password,
+                  List.of(
+                      "KYC file submitted with every required consent",
+                      "the demo operator passed the document and residence checks, and the"
+                          + " screening as high-risk (a declared public office)"),
+                  List.of(
+                      "the demo supervisor approves or sends back the screening at"
+                          + " /checks/approvals (four eyes)",
+                      "then the case can be decided"));
+          case NEEDS_INFORMATION ->
+              new DemoCredentials.Account(
+                  "Person asked for more information: " + name,
+                  email,
+                  password,
+                  List.of(
+                      "KYC file submitted with every required consent",
+                      "the demo operator asked for a sharper photo of the passport page"),
+                  List.of(
+                      "My Page shows the request and its reason",
+                      "upload a new passport page (/me/documents)"));
+        };
+    return new Worked(ref, scenario, account);
   }
 
   private DemoCredentials.Account submitted(String tag, DevMailboxClient mailbox) {
@@ -137,7 +264,8 @@ class DemoOnboarding {
             "after the approval: get the KYC key on My Page (/me/checks)"));
   }
 
-  private DemoCredentials.Account staffMember(Role role, String tag, DevMailboxClient mailbox) {
+  private DemoCredentials.Account staffMember(
+      Role role, String tag, DevMailboxClient mailbox, Map<Role, UUID> ids) {
     String name = StaffAccounts.apiName(role);
     String email = DemoData.staffAddress(name, tag);
     String password = passwords.forAddress(email);
@@ -145,6 +273,7 @@ class DemoOnboarding {
         instanceof StaffAccounts.Invited invited)) {
       throw new IllegalStateException("the demo " + name + " was not invited");
     }
+    ids.put(role, invited.accountId());
     TotpSecret secret = totp.newSecret();
     // The code the app would show now, as a person types it when accepting the invitation.
     String code = TotpService.code(secret, TotpService.step(clock.instant()));

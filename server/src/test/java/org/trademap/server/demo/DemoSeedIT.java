@@ -48,6 +48,35 @@ class DemoSeedIT extends RunningServer {
   }
 
   @Test
+  void theBackOfficeHoldsDemoCasesApprovedWaitingForTheSupervisorAndAskingForInformation() {
+    SeededAccounts seeded = SeededAccounts.readFrom(dataDir);
+
+    JsonNode approved =
+        signedIn(http(), seeded.titled("Person with an approved KYC file"))
+            .get("/api/v1/me/checks")
+            .json();
+    assertThat(approved.get("state").asString()).isEqualTo("approved");
+    assertThat(approved.get("keyAvailable").asBoolean()).isTrue();
+    assertThat(approved.get("checks").valueStream().map(c -> c.get("status").asString()))
+        .containsOnly("passed");
+
+    JsonNode asked =
+        signedIn(http(), seeded.titled("Person asked for more information"))
+            .get("/api/v1/me/checks")
+            .json();
+    assertThat(asked.get("state").asString()).isEqualTo("needs-information");
+    assertThat(asked.get("decisionReason").asString()).isEqualTo(DemoCases.MORE_INFORMATION);
+
+    JsonNode waiting =
+        signedIn(http(), seeded.titled("Person whose case waits for the supervisor"))
+            .get("/api/v1/me/checks")
+            .json();
+    assertThat(waiting.get("state").asString()).isEqualTo("in-review");
+
+    // The supervisor sees its screening at /api/v1/checks/approvals: see the staff test below.
+  }
+
+  @Test
   void thePersonSignsInWithVerifiedEmailPersonalDataAndSomeConsents() {
     Http person = signedIn(http(), SeededAccounts.readFrom(dataDir).person());
 
@@ -141,6 +170,15 @@ class DemoSeedIT extends RunningServer {
     assertThat(staff.get("/api/v1/me/session").json().get("role").asString())
         .isEqualTo("kyc-supervisor");
     assertThat(
+            staff
+                .get("/api/v1/checks/approvals")
+                .json()
+                .get("tasks")
+                .valueStream()
+                .map(t -> t.get("process").asString()))
+        .as("the demo case waiting for four eyes")
+        .containsExactly("sanctions-screening");
+    assertThat(
             staff.get("/api/v1/checks/queue?process=id-document").json().get("tasks").valueStream())
         .singleElement()
         .satisfies(t -> assertThat(t.get("state").asString()).isEqualTo("open"));
@@ -160,17 +198,11 @@ class DemoSeedIT extends RunningServer {
     assertThat(logged.lines().filter(l -> l.contains("demo-credentials.txt")))
         .singleElement()
         .satisfies(l -> assertThat(l).contains(credentialsFile().toAbsolutePath().toString()));
-    for (SeededAccounts.Credentials account :
-        java.util.List.of(
-            accounts.person(),
-            accounts.company(),
-            accounts.submitted(),
-            accounts.administrator(),
-            accounts.supervisor(),
-            accounts.operator())) {
+    assertThat(accounts.all()).hasSizeGreaterThanOrEqualTo(9);
+    for (SeededAccounts.Credentials account : accounts.all().values()) {
       assertThat(logged).doesNotContain(account.password(), account.email());
     }
-    assertThat(logged).doesNotContain("Eriksson", "Mustermann");
+    assertThat(logged).doesNotContain("Eriksson", "Mustermann", "Beispiel", "Exempel", "Probe");
   }
 
   private static java.util.List<String> currentConsents(Http account) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,6 +30,8 @@ import tools.jackson.databind.JsonNode;
  * @param administrator the back office's administrator
  * @param supervisor the back office's KYC supervisor
  * @param operator the back office's KYC operator
+ * @param all every account in the file, by its title line (e.g. {@code Person with an approved KYC
+ *     file: Sophie Beispiel})
  */
 public record SeededAccounts(
     Credentials person,
@@ -36,10 +39,12 @@ public record SeededAccounts(
     Credentials submitted,
     Credentials administrator,
     Credentials supervisor,
-    Credentials operator) {
+    Credentials operator,
+    Map<String, Credentials> all) {
   private static final Pattern ENTRY =
       Pattern.compile(
-          "\\n  email: +(\\S+)\\n  password: +(\\S+)\\n(?:  TOTP key: +([A-Z2-7]+) .*\\n)?");
+          "\\n([^\\n]+)\\n  email: +(\\S+)\\n  password: +(\\S+)\\n"
+              + "(?:  TOTP key: +([A-Z2-7]+) .*\\n)?");
 
   /**
    * One account's sign-in details.
@@ -59,13 +64,33 @@ public record SeededAccounts(
       throw new UncheckedIOException(e);
     }
     List<Credentials> found = new ArrayList<>();
+    Map<String, Credentials> all = new LinkedHashMap<>();
     Matcher entry = ENTRY.matcher(text);
     while (entry.find()) {
-      found.add(new Credentials(entry.group(1), entry.group(2), entry.group(3)));
+      Credentials credentials = new Credentials(entry.group(2), entry.group(3), entry.group(4));
+      found.add(credentials);
+      all.put(entry.group(1), credentials);
     }
-    assertThat(found).as("accounts in %s", text.lines().count()).hasSize(6);
+    assertThat(found).as("accounts in %s", text.lines().count()).hasSizeGreaterThanOrEqualTo(6);
     return new SeededAccounts(
-        found.get(0), found.get(1), found.get(2), found.get(3), found.get(4), found.get(5));
+        found.get(0),
+        found.get(1),
+        found.get(2),
+        found.get(3),
+        found.get(4),
+        found.get(5),
+        Map.copyOf(all));
+  }
+
+  /** The one account whose title line starts with {@code prefix}. */
+  public Credentials titled(String prefix) {
+    List<Credentials> matching =
+        all.entrySet().stream()
+            .filter(e -> e.getKey().startsWith(prefix))
+            .map(Map.Entry::getValue)
+            .toList();
+    assertThat(matching).as("accounts titled %s… in %s", prefix, all.keySet()).hasSize(1);
+    return matching.getFirst();
   }
 
   /** Signs in over {@code POST /api/v1/sessions} and returns a client with the bearer token. */
