@@ -1,15 +1,22 @@
 package org.trademap.server.ledgergateway;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.trademap.ledger.core.cli.LedgerCli;
+import org.trademap.ledger.core.config.ConfigException;
+import org.trademap.ledger.core.config.NodeConfigFile;
 
 /**
- * The ledger's command line inside the server jar: {@code ledger verify --data DIR} and {@code keys
- * generate [--out FILE]}, run without starting Spring.
+ * The ledger's command line inside the server jar ({@code ledger verify}, {@code keys generate},
+ * {@code consortium init}), run without starting Spring; and the server defaults a consortium
+ * node's configuration file gives.
  */
 public final class LedgerCommands {
-  private static final Set<String> COMMANDS = Set.of("ledger", "keys");
+  private static final Set<String> COMMANDS = Set.of("ledger", "keys", "consortium");
+  private static final String CONFIG_OPTION = "--trademap.ledger.config=";
 
   private LedgerCommands() {}
 
@@ -21,5 +28,33 @@ public final class LedgerCommands {
   /** Runs the command and returns its exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     return LedgerCli.run(args, out, err);
+  }
+
+  /**
+   * The arguments of a server started with {@code --trademap.ledger.config=FILE}, completed with
+   * the file's HTTP port and data directory as {@code --server.port} and {@code
+   * --trademap.data-dir} (arguments given explicitly stay as they are and win). Command-line
+   * arguments, because they override {@code application.yml}. Unchanged without that argument.
+   *
+   * @throws ConfigException naming every problem of the file
+   */
+  public static String[] withNodeConfiguration(String[] args) {
+    List<String> out = new ArrayList<>(List.of(args));
+    for (String a : args) {
+      if (a.startsWith(CONFIG_OPTION)) {
+        NodeConfigFile c = NodeConfigFile.load(Path.of(a.substring(CONFIG_OPTION.length())));
+        addUnlessGiven(out, "server.port", String.valueOf(c.httpPort()));
+        addUnlessGiven(out, "trademap.data-dir", c.dataDir().toString());
+        break;
+      }
+    }
+    return out.toArray(String[]::new);
+  }
+
+  private static void addUnlessGiven(List<String> args, String name, String value) {
+    String prefix = "--" + name + "=";
+    if (args.stream().noneMatch(a -> a.startsWith(prefix))) {
+      args.add(prefix + value);
+    }
   }
 }
