@@ -127,6 +127,7 @@ public final class LedgerNode implements Ledger {
       Executors.newSingleThreadExecutor(
           Thread.ofPlatform().name("ledger-forward-intake").daemon().factory());
   private final AtomicLong installedSnapshots = new AtomicLong();
+  private final LedgerStateMachine stateMachine;
   private final RaftGroup group;
   private final RaftServer server;
   private final RaftClient client;
@@ -181,6 +182,7 @@ public final class LedgerNode implements Ledger {
     this.forwardQueue = new LinkedBlockingQueue<>(config.maxQueuedTransactions());
     BlockApplier applier = new BlockApplier(chain, new BlockExecutor(genesis, contracts, verifier));
     LedgerStateMachine sm = new LedgerStateMachine(chain, applier, new StateMachineHost());
+    this.stateMachine = sm;
 
     this.raftPort = config.raftPort() == 0 ? freePort(config.host()) : config.raftPort();
     this.group =
@@ -648,9 +650,15 @@ public final class LedgerNode implements Ledger {
     return last == null ? -1 : last.getIndex();
   }
 
-  /** How many snapshots this node installed (from the leader, or ahead of its state). */
+  /** How many snapshots this node installed from the leader since it started (tests). */
   long installedSnapshots() {
     return installedSnapshots.get();
+  }
+
+  /** The Raft index of this node's latest snapshot, or -1 if it has none (tests). */
+  long latestSnapshotIndex() {
+    var s = stateMachine.getLatestSnapshot();
+    return s == null ? -1 : s.getIndex();
   }
 
   @Override
@@ -1077,7 +1085,7 @@ public final class LedgerNode implements Ledger {
    * this chain, at the snapshot's index, and pass {@link ChainVerifier} from genesis; only then it
    * replaces the state.
    */
-  private void installSnapshot(Path snapshot, long index) throws IOException {
+  private void installSnapshot(Path snapshot, long index, boolean fromLeader) throws IOException {
     Path installing = config.dataDir().resolve("state.installing");
     LedgerStateMachine.deleteTree(installing);
     Files.createDirectories(installing);
@@ -1110,8 +1118,14 @@ public final class LedgerNode implements Ledger {
       return;
     }
     store.replaceWith(installing);
-    installedSnapshots.incrementAndGet();
-    LOG.info("installed the snapshot at index {}: height {}", index, height);
+    if (fromLeader) {
+      installedSnapshots.incrementAndGet();
+    }
+    LOG.info(
+        "installed the snapshot at index {} ({}): height {}",
+        index,
+        fromLeader ? "from the leader" : "this node's own",
+        height);
     headLock.lock();
     try {
       headMoved.signalAll();
@@ -1150,8 +1164,8 @@ public final class LedgerNode implements Ledger {
     }
 
     @Override
-    public void installSnapshot(Path snapshot, long index) throws IOException {
-      LedgerNode.this.installSnapshot(snapshot, index);
+    public void installSnapshot(Path snapshot, long index, boolean fromLeader) throws IOException {
+      LedgerNode.this.installSnapshot(snapshot, index, fromLeader);
     }
   }
 

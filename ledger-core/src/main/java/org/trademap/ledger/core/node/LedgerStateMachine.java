@@ -60,8 +60,9 @@ final class LedgerStateMachine extends BaseStateMachine {
      *
      * @param snapshot the snapshot directory, its manifest already checked
      * @param index the Raft index it was taken at
+     * @param fromLeader whether Ratis received it from the leader (else it is this node's own)
      */
-    void installSnapshot(Path snapshot, long index) throws IOException;
+    void installSnapshot(Path snapshot, long index, boolean fromLeader) throws IOException;
   }
 
   private final ChainStore chain;
@@ -84,16 +85,16 @@ final class LedgerStateMachine extends BaseStateMachine {
     Path dir = storage.getStorageDir().getStateMachineDir().toPath();
     Files.createDirectories(dir);
     snapshotDir = dir;
-    getLifeCycle().startAndTransition(() -> load(dir), IOException.class);
+    getLifeCycle().startAndTransition(() -> load(dir, false), IOException.class);
   }
 
   /** Loads the latest valid snapshot and, if it is ahead of the state, installs it. */
-  private void load(Path dir) throws IOException {
+  private void load(Path dir, boolean fromLeader) throws IOException {
     loadLatestSnapshot(dir);
     FileListSnapshotInfo snapshot = latestSnapshot;
     Path path = latestSnapshotPath;
     if (snapshot != null && path != null && snapshot.getIndex() > chain.applied().index()) {
-      host.installSnapshot(path, snapshot.getIndex());
+      host.installSnapshot(path, snapshot.getIndex(), fromLeader);
     }
     ChainStore.Applied applied = chain.applied();
     if (applied.index() >= 0) {
@@ -114,7 +115,7 @@ final class LedgerStateMachine extends BaseStateMachine {
     if (dir == null) {
       throw new IOException("the state machine was not initialized");
     }
-    load(dir);
+    load(dir, true);
     if (getLifeCycleState() == LifeCycle.State.PAUSED) {
       getLifeCycle().transition(LifeCycle.State.STARTING);
       getLifeCycle().transition(LifeCycle.State.RUNNING);

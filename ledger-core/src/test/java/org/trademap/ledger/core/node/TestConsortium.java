@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.trademap.ledger.api.crypto.KeyPair;
 import org.trademap.ledger.api.node.Genesis;
@@ -28,7 +29,8 @@ import org.trademap.ledger.core.testing.TestChain;
  * node started in this JVM from its configuration file, with real Ratis (mutual TLS) and RocksDB.
  */
 final class TestConsortium implements AutoCloseable {
-  static final Duration WAIT = Duration.ofSeconds(60);
+  /** How long a test waits for a condition: generous, for a loaded 2-core machine. */
+  static final Duration WAIT = Duration.ofSeconds(90);
 
   final Path dir;
   final Genesis genesis;
@@ -188,10 +190,15 @@ final class TestConsortium implements AutoCloseable {
   }
 
   static void await(BooleanSupplier condition, String what) {
+    await(condition, () -> what);
+  }
+
+  /** Polls {@code condition} until it holds; fails after {@link #WAIT} saying {@code what}. */
+  static void await(BooleanSupplier condition, Supplier<String> what) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + WAIT + ": " + what);
+        throw new AssertionError("not within " + WAIT + ": " + what.get());
       }
       sleep(50);
     }
