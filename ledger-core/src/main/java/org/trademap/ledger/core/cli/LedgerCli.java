@@ -15,9 +15,10 @@ import org.trademap.ledger.core.verify.ChainVerifier;
 
 /**
  * {@code ledger verify --data DIR}, {@code keys generate [--out FILE] [--org ID] [--host H …]} and
- * {@code consortium init --orgs N [--model b] --dir D [--http-port P] [--raft-port R] [--host H]}.
- * Exit codes: 0 success, 1 the ledger failed verification, 2 it could not be checked (or written),
- * 64 usage error.
+ * {@code consortium init --orgs N [--model b] --dir D [--http-port P] [--raft-port R] [--host H]},
+ * {@code consortium up --dir D [--timeout S] [--name=value ...]} and {@code consortium down --dir D
+ * [--timeout S]}. Exit codes: 0 success, 1 the ledger failed verification, 2 it could not be
+ * checked (or written), 64 usage error.
  */
 public final class LedgerCli {
   public static final int OK = 0;
@@ -41,9 +42,25 @@ public final class LedgerCli {
         writes a local consortium of N organisations (consortium, N-2 securities companies,
         notary) into the empty DIR: genesis.json, consortium.json, and per organisation its
         keys, certificate and node.json, on HTTP ports P.. (default 8081) and Raft ports R..
-        (default 9871) at HOST (default 127.0.0.1)""";
+        (default 9871) at HOST (default 127.0.0.1)
+      usage: consortium up --dir DIR [--timeout S] [--name=value]...
+        starts every node DIR/consortium.json lists as a background server process (output
+        appended to <org>/node.log, pid recorded in consortium.json) and returns once each
+        answers its ledger status with a known leader, or fails after S seconds (default
+        300); --name=value server properties are passed to every node
+      usage: consortium down --dir DIR [--timeout S]
+        stops the recorded server processes (SIGTERM; killed after S seconds, default 60)""";
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, NodeLauncher.NONE);
+  }
+
+  /**
+   * Runs a command; {@code consortium up} starts the nodes with {@code launcher}.
+   *
+   * @return the exit code
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err, NodeLauncher launcher) {
     if (args.length >= 2 && args[0].equals("ledger") && args[1].equals("verify")) {
       if (args.length != 4 || !args[2].equals("--data")) {
         err.println("usage: ledger verify --data DIR");
@@ -57,9 +74,16 @@ public final class LedgerCli {
     if (args.length >= 2 && args[0].equals("consortium") && args[1].equals("init")) {
       return ConsortiumCommand.init(Arrays.copyOfRange(args, 2, args.length), out, err);
     }
+    if (args.length >= 2 && args[0].equals("consortium") && args[1].equals("up")) {
+      return ConsortiumProcesses.up(Arrays.copyOfRange(args, 2, args.length), out, err, launcher);
+    }
+    if (args.length >= 2 && args[0].equals("consortium") && args[1].equals("down")) {
+      return ConsortiumProcesses.down(Arrays.copyOfRange(args, 2, args.length), out, err);
+    }
     err.println(
         "usage: ledger verify --data DIR | keys generate [--out FILE] [--org ID] [--host HOST]..."
-            + " | consortium init --orgs N [--model b] --dir DIR");
+            + " | consortium init --orgs N [--model b] --dir DIR | consortium up --dir DIR"
+            + " | consortium down --dir DIR");
     return USAGE;
   }
 

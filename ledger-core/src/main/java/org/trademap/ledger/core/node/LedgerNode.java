@@ -134,6 +134,7 @@ public final class LedgerNode implements Ledger {
   private final RaftClient forwardClient;
   private final Thread builder;
   private final Thread forwarder;
+  private final @Nullable EmptyLogRejoin rejoin;
   private final int raftPort;
   private volatile boolean running = true;
   private volatile @Nullable String failure;
@@ -241,6 +242,18 @@ public final class LedgerNode implements Ledger {
         Thread.ofPlatform().name("ledger-forwarder").daemon().unstarted(this::forwardLoop);
     builder.start();
     forwarder.start();
+    this.rejoin =
+        existing || group.getPeers().size() == 1
+            ? null
+            : new EmptyLogRejoin(
+                server,
+                group,
+                RaftPeerId.valueOf(memberId),
+                client,
+                config.electionTimeout().multipliedBy(10));
+    if (rejoin != null) {
+      rejoin.start();
+    }
     if (group.getPeers().size() == 1) {
       awaitLeadership(Duration.ofSeconds(30));
     }
@@ -1251,6 +1264,9 @@ public final class LedgerNode implements Ledger {
       Thread.currentThread().interrupt();
     }
     intake.shutdownNow();
+    if (rejoin != null) {
+      rejoin.close();
+    }
     for (BlockSubscription s : subscriptions) {
       s.close();
     }

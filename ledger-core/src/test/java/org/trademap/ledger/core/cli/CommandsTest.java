@@ -93,4 +93,40 @@ class CommandsTest {
             "--orgs must be a number");
     assertThat(dir.resolve("x")).doesNotExist();
   }
+
+  @Test
+  void consortiumUpAndDownRefuseBadOptionsAndAMissingConsortium(@TempDir Path dir)
+      throws Exception {
+    String d = dir.resolve("none").toString();
+    assertThat(run("consortium", "up")).isEqualTo(LedgerCli.USAGE);
+    assertThat(run("consortium", "up", "--dir", d, "--timeout", "0")).isEqualTo(LedgerCli.USAGE);
+    assertThat(run("consortium", "down", "--dir", d, "--colour=red")).isEqualTo(LedgerCli.USAGE);
+    assertThat(run("consortium", "down", "--dir", d)).isEqualTo(LedgerCli.CANNOT_CHECK);
+    assertThat(err())
+        .contains(
+            "--dir is required",
+            "--timeout must be from 5",
+            "unknown option --colour",
+            "no consortium in");
+  }
+
+  @Test
+  void consortiumUpOutsideTheServerSaysWhereToRunItAndDownLeavesAForeignProcessAlone(
+      @TempDir Path dir) throws Exception {
+    Path d = dir.resolve("c");
+    assertThat(run("consortium", "init", "--orgs", "3", "--dir", d.toString())).isZero();
+
+    assertThat(run("consortium", "up", "--dir", d.toString())).isEqualTo(LedgerCli.CANNOT_CHECK);
+    assertThat(err()).contains("run it from the server (bin/trademap consortium up)");
+
+    // A recorded pid that is some other process (here: this JVM) is never signalled.
+    long self = ProcessHandle.current().pid();
+    Path index = d.resolve("consortium.json");
+    Files.writeString(
+        index, Files.readString(index).replaceFirst("\"pid\"\\s*:\\s*null", "\"pid\": " + self));
+    assertThat(run("consortium", "down", "--dir", d.toString())).isEqualTo(LedgerCli.CANNOT_CHECK);
+    assertThat(err()).contains("consortium: pid " + self + " is not its server");
+    assertThat(Files.readString(index)).doesNotContain(String.valueOf(self));
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("sec-1: not running");
+  }
 }

@@ -75,14 +75,20 @@ class ConsortiumIT {
 
   /** Submits one transaction of organisation {@code signer} at node {@code at}. */
   SubmitResult submit(int at, int signer, String key) throws Exception {
-    LedgerNode node = consortium.node(at);
+    return submit(at, tx(at, signer, key));
+  }
+
+  /** A transaction of organisation {@code signer} with the next nonce node {@code at} knows. */
+  SignedTransaction tx(int at, int signer, String key) {
     KeyPair k = consortium.key(signer);
-    SignedTransaction tx =
-        Txs.on(consortium.genesis, System.currentTimeMillis())
-            .put(key, "v")
-            .nonce(node.nextNonce(k.publicKey()))
-            .signedBy(k);
-    return node.submit(tx.encode()).get(60, TimeUnit.SECONDS);
+    return Txs.on(consortium.genesis, System.currentTimeMillis())
+        .put(key, "v")
+        .nonce(consortium.node(at).nextNonce(k.publicKey()))
+        .signedBy(k);
+  }
+
+  SubmitResult submit(int at, SignedTransaction tx) throws Exception {
+    return consortium.node(at).submit(tx.encode()).get(60, TimeUnit.SECONDS);
   }
 
   @Test
@@ -267,35 +273,79 @@ class ConsortiumIT {
     consortium.awaitSameHead(1);
     long laggingAt = consortium.node(lagging).raftLogLastIndex();
     consortium.stop(lagging);
+    List<SignedTransaction> whileDown = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      assertThat(submit(leader, other, "while-down-" + i).code()).isEqualTo(ValidationCode.OK);
+      SignedTransaction tx = tx(leader, other, "while-down-" + i);
+      whileDown.add(tx);
+      assertThat(submit(leader, tx).code()).isEqualTo(ValidationCode.OK);
     }
     LedgerStatus head = consortium.awaitSameHead(13);
     // Both nodes that could lead when the lagging node returns must have a snapshot past its last
     // entry and have purged their logs behind it: the entries it misses exist on no node any more,
     // so it can only catch up by installing a snapshot (the leader may change meanwhile).
-    for (int i : new int[] {leader, other}) {
-      LedgerNode node = consortium.node(i);
-      TestConsortium.await(
-          () -> node.latestSnapshotIndex() > laggingAt && startIndex(node) > laggingAt + 1,
-          () ->
-              "node "
-                  + node.memberId()
-                  + " has a snapshot past index "
-                  + laggingAt
-                  + " and its log purged behind it (snapshot "
-                  + node.latestSnapshotIndex()
-                  + ", log starts at "
-                  + startIndex(node)
-                  + ")");
-    }
+    awaitPurgedPast(leader, laggingAt);
+    awaitPurgedPast(other, laggingAt);
     LedgerNode back = consortium.start(lagging);
     TestConsortium.await(
         () -> back.installedSnapshots() > 0,
         () -> "the returning node installs a snapshot from the leader");
     consortium.awaitSameHead(head.height());
     assertThat(back.status().height()).isEqualTo(head.height());
+    // The snapshot brought the transaction ids and nonces: replays are refused at this node too.
+    assertThat(submit(lagging, whileDown.get(0)).code()).isEqualTo(ValidationCode.DUPLICATE);
     assertThat(submit(lagging, lagging, "after").code()).isEqualTo(ValidationCode.OK);
+    consortium.awaitSameHead(head.height() + 1);
+    assertThat(back.verifyChain().ok()).isTrue();
+  }
+
+  /** Waits until node {@code i} has a snapshot past {@code index} and its log purged behind it. */
+  private void awaitPurgedPast(int i, long index) {
+    LedgerNode node = consortium.node(i);
+    TestConsortium.await(
+        () -> node.latestSnapshotIndex() > index && startIndex(node) > index + 1,
+        () ->
+            "node "
+                + node.memberId()
+                + " has a snapshot past index "
+                + index
+                + " and its log purged behind it (snapshot "
+                + node.latestSnapshotIndex()
+                + ", log starts at "
+                + startIndex(node)
+                + ")");
+  }
+
+  @Test
+  void aNodeWhoseDataDirectoryWasWipedRejoinsBySnapshot() throws Exception {
+    consortium = TestConsortium.create(dir, 3, 2);
+    consortium.startAll();
+    int leader = consortium.awaitLeader();
+    int wiped = consortium.follower().orElseThrow();
+    int other = 3 - leader - wiped;
+    for (int i = 0; i < 4; i++) {
+      assertThat(submit(leader, other, "before-" + i).code()).isEqualTo(ValidationCode.OK);
+    }
+    consortium.awaitSameHead(4);
+    long wipedAt = consortium.node(wiped).raftLogLastIndex();
+    consortium.stop(wiped);
+    LedgerStateMachine.deleteTree(consortium.configs.get(wiped).dataDir());
+    for (int i = 0; i < 8; i++) {
+      assertThat(submit(leader, other, "while-wiped-" + i).code()).isEqualTo(ValidationCode.OK);
+    }
+    LedgerStatus head = consortium.awaitSameHead(12);
+    awaitPurgedPast(leader, wipedAt);
+    awaitPurgedPast(other, wipedAt);
+
+    LedgerNode back = consortium.start(wiped);
+    TestConsortium.await(
+        () -> back.installedSnapshots() > 0,
+        () -> "the wiped node installs a snapshot from the leader");
+    consortium.awaitSameHead(head.height());
+    assertThat(
+            back.transaction(
+                consortium.node(leader).block(1).orElseThrow().receipts().get(0).txId()))
+        .isPresent();
+    assertThat(submit(wiped, wiped, "after").code()).isEqualTo(ValidationCode.OK);
     consortium.awaitSameHead(head.height() + 1);
     assertThat(back.verifyChain().ok()).isTrue();
   }
@@ -306,6 +356,57 @@ class ConsortiumIT {
     } catch (IOException e) {
       return -1;
     }
+  }
+
+  @Test
+  void aWipedNodeRejoinsAnIdleChannelWhoseLeaderStillHasTheLog() throws Exception {
+    consortium = TestConsortium.create(dir, 3, 1024);
+    consortium.startAll();
+    int leader = consortium.awaitLeader();
+    int wiped = consortium.follower().orElseThrow();
+    int other = 3 - leader - wiped;
+    for (int i = 0; i < 3; i++) {
+      assertThat(submit(leader, other, "before-" + i).code()).isEqualTo(ValidationCode.OK);
+    }
+    LedgerStatus head = consortium.awaitSameHead(3);
+    consortium.stop(wiped);
+    LedgerStateMachine.deleteTree(consortium.configs.get(wiped).dataDir());
+
+    // Nothing is submitted while it returns: the leader, which remembers how far the node had
+    // come, only sends heartbeats, which an empty log cannot accept (ADR 0025).
+    LedgerNode back = consortium.start(wiped);
+    consortium.awaitSameHead(head.height());
+    assertThat(back.installedSnapshots()).as("the log was there to replay").isZero();
+    assertThat(submit(wiped, wiped, "after").code()).isEqualTo(ValidationCode.OK);
+    consortium.awaitSameHead(head.height() + 1);
+    assertThat(back.verifyChain().ok()).isTrue();
+  }
+
+  @Test
+  void replaysAreRefusedAfterEveryNodeRestarted() throws Exception {
+    consortium = TestConsortium.create(dir, 3, 1024);
+    consortium.startAll();
+    int leader = consortium.awaitLeader();
+    SignedTransaction first = tx(leader, 1, "once");
+    assertThat(submit(leader, first).code()).isEqualTo(ValidationCode.OK);
+    LedgerStatus head = consortium.awaitSameHead(1);
+    consortium.close();
+    consortium.startAll();
+    consortium.awaitLeader();
+    consortium.awaitSameHead(head.height());
+    // Long past Ratis' retry cache (a new process each): the ledger's own persisted index decides.
+    for (int i = 0; i < 3; i++) {
+      assertThat(submit(i, first).code())
+          .as("replayed at node %d", i)
+          .isEqualTo(ValidationCode.DUPLICATE);
+    }
+    SignedTransaction sameNonce =
+        Txs.on(consortium.genesis, System.currentTimeMillis())
+            .put("other", "v")
+            .nonce(first.body().nonce())
+            .signedBy(consortium.key(1));
+    assertThat(submit(2, sameNonce).code()).isEqualTo(ValidationCode.NONCE_REUSED);
+    assertThat(consortium.awaitSameHead(head.height()).height()).isEqualTo(head.height());
   }
 
   @Test
