@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -106,18 +107,18 @@ class ConsortiumProcessesIT {
         .as(output())
         .isZero();
 
-    int up =
-        run(
-            "consortium",
-            "up",
-            "--dir",
-            d.toString(),
-            "--timeout",
-            "300",
-            "--server.address=127.0.0.1",
-            "--trademap.demo.seed=false",
-            "--spring.main.banner-mode=off");
-    assertThat(up).as(output() + logs(d)).isZero();
+    String[] up = {
+      "consortium",
+      "up",
+      "--dir",
+      d.toString(),
+      "--timeout",
+      "300",
+      "--server.address=127.0.0.1",
+      "--trademap.demo.seed=false",
+      "--spring.main.banner-mode=off"
+    };
+    assertThat(run(up)).as(output() + logs(d)).isZero();
     List<@Nullable Long> recorded = pids(d);
     assertThat(recorded).hasSize(3).doesNotContainNull();
     List<Long> pids = recorded.stream().map(Objects::requireNonNull).toList();
@@ -149,12 +150,39 @@ class ConsortiumProcessesIT {
     JsonNode read = awaitOk(uri(httpPort + 2, "/api/v1/ledger/transactions/" + txId));
     assertThat(read.path("height").asLong()).isPositive();
 
+    // sec-1's server is killed and its data directory is lost; up starts it again (and only it),
+    // and it rejoins the idle channel with an empty ledger (ADR 0025).
+    ProcessHandle secOne = ProcessHandle.of(pids.get(1)).orElseThrow();
+    secOne.destroyForcibly();
+    secOne.onExit().get(1, TimeUnit.MINUTES);
+    deleteTree(d.resolve("sec-1").resolve("data"));
+    out.reset();
+    err.reset();
+    assertThat(run(up)).as(output() + logs(d)).isZero();
+    assertThat(output())
+        .contains("consortium: already running", "sec-1: started", "notary: already running");
+    for (Long pid : pids(d)) {
+      if (pid != null) {
+        seen.add(pid);
+      }
+    }
+    assertThat(awaitOk(uri(httpPort + 1, "/api/v1/ledger/transactions/" + txId)).path("height"))
+        .isEqualTo(read.path("height"));
+
     assertThat(run("consortium", "down", "--dir", d.toString())).as(output()).isZero();
-    for (Long pid : pids) {
+    for (Long pid : seen) {
       assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
     }
     assertThat(pids(d)).containsOnlyNulls();
     assertThat(output()).contains("notary: stopped (pid " + pids.get(2));
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    try (var files = Files.walk(p)) {
+      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
   }
 
   private static URI uri(int port, String path) {
