@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.trademap.ledger.core.cli.LedgerCli;
 import org.trademap.ledger.core.cli.NodeLauncher;
 import org.trademap.ledger.core.config.ConfigException;
@@ -49,7 +50,14 @@ public final class LedgerCommands {
             .info()
             .command()
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String classPath = System.getProperty("java.class.path", "");
+    // absolute: each node runs in its organisation's directory
+    String classPath =
+        String.join(
+            File.pathSeparator,
+            Stream.of(System.getProperty("java.class.path", "").split(File.pathSeparator))
+                .filter(e -> !e.isEmpty())
+                .map(e -> Path.of(e).toAbsolutePath().toString())
+                .toList());
     return (config, properties) -> {
       List<String> command = new ArrayList<>(List.of(java));
       command.addAll(JVM_FLAGS);
