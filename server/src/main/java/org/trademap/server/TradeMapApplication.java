@@ -9,7 +9,9 @@ import org.trademap.server.ledgergateway.LedgerCommands;
  * The TradeMap server: web pages, REST API and the embedded ledger node.
  *
  * <p>{@code trademap-server.jar ledger …} and {@code trademap-server.jar keys …} run the ledger's
- * command line instead of the server (see {@link LedgerCommands}).
+ * command line instead of the server (see {@link LedgerCommands}). With {@code
+ * --trademap.ledger.config=FILE} the server runs an organisation's consortium node; the file gives
+ * the HTTP port and the data directory unless the arguments set them.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -19,6 +21,13 @@ public class TradeMapApplication {
     if (LedgerCommands.handles(args)) {
       System.exit(LedgerCommands.run(args, System.out, System.err));
     }
-    SpringApplication.run(TradeMapApplication.class, args);
+    String[] serverArgs = args;
+    try {
+      serverArgs = LedgerCommands.withNodeConfiguration(args);
+    } catch (RuntimeException e) {
+      System.err.println(e.getMessage());
+      System.exit(64);
+    }
+    SpringApplication.run(TradeMapApplication.class, serverArgs);
   }
 }

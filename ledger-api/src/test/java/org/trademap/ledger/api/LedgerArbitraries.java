@@ -1,7 +1,10 @@
 package org.trademap.ledger.api;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -174,6 +177,64 @@ public final class LedgerArbitraries {
                         signedTransactions().list().ofSize(n),
                         receipts().list().ofSize(n))
                     .as(Block::new));
+  }
+
+  /**
+   * Consortium (format 2) documents: 1 to 6 members, each with a distinct test certificate, one to
+   * three channels over them, a governance policy and maybe another policy.
+   */
+  public static Arbitrary<Genesis> consortiumGeneses() {
+    Arbitrary<List<Genesis.Member>> members =
+        Combinators.combine(names(), names(), publicKeyBytes())
+            .as(Tuple::of)
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(TestCertificates.ALL.size())
+            .uniqueElements(t -> t.get1())
+            .uniqueElements(t -> t.get3())
+            .map(
+                ts -> {
+                  List<Genesis.Member> out = new ArrayList<>();
+                  for (int i = 0; i < ts.size(); i++) {
+                    var t = ts.get(i);
+                    out.add(
+                        new Genesis.Member(
+                            t.get1(), t.get2(), t.get3(), TestCertificates.ALL.get(i)));
+                  }
+                  return out;
+                });
+    return members.flatMap(
+        ms -> {
+          List<String> ids = ms.stream().map(Genesis.Member::id).toList();
+          Arbitrary<Genesis.Channel> channel =
+              Combinators.combine(names(), Arbitraries.of(ids).list().ofMinSize(1).uniqueElements())
+                  .as(Genesis.Channel::new);
+          Arbitrary<Genesis.Policy> policy =
+              Arbitraries.of(ids)
+                  .list()
+                  .ofMinSize(1)
+                  .uniqueElements()
+                  .flatMap(
+                      a ->
+                          Arbitraries.integers()
+                              .between(1, a.size())
+                              .map(t -> new Genesis.Policy(t, a)));
+          return Combinators.combine(
+                  Arbitraries.longs(),
+                  channel.list().ofMinSize(1).ofMaxSize(3).uniqueElements(Genesis.Channel::name),
+                  policy,
+                  Combinators.combine(names(), policy).as(Tuple::of).injectNull(0.5),
+                  Arbitraries.maps(names(), Arbitraries.integers().greaterOrEqual(1)).ofMaxSize(5))
+              .as(
+                  (time, channels, governance, other, contracts) -> {
+                    Map<String, Genesis.Policy> policies = new TreeMap<>();
+                    if (other != null) {
+                      policies.put(other.get1(), other.get2());
+                    }
+                    policies.put(Genesis.GOVERNANCE, governance);
+                    return Genesis.consortium(time, ms, channels, policies, contracts);
+                  });
+        });
   }
 
   public static Arbitrary<Genesis.Member> members() {

@@ -2,6 +2,7 @@ package org.trademap.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -25,9 +26,15 @@ public record TradeMapProperties(
    *     port
    * @param submitTimeout how long a submission waits to be committed or refused before the API
    *     answers {@code 503 ledger.timeout}; default {@code 10s}
+   * @param config a consortium node's configuration file ({@code bin/trademap start --config
+   *     FILE}); when set, the node is that organisation's node of the consortium, and the file's
+   *     {@code httpPort} and {@code dataDir} give {@code server.port} and {@code
+   *     trademap.data-dir}. Default: none, the embedded one-member ledger
    */
   public record Ledger(
-      @DefaultValue("0") int raftPort, @DefaultValue("10s") Duration submitTimeout) {
+      @DefaultValue("0") int raftPort,
+      @DefaultValue("10s") Duration submitTimeout,
+      @Nullable Path config) {
     public Ledger {
       if (raftPort < 0 || raftPort > 65_535) {
         throw new IllegalArgumentException("trademap.ledger.raft-port must be 0 to 65535");

@@ -55,6 +55,15 @@ class LedgerApiIT extends RunningServer {
     assertThat(status.path("headHash").asString())
         .isEqualTo(node.block(0).orElseThrow().hash().hex());
     assertThat(status.path("stateRoot").asString()).matches("[0-9a-f]{64}");
+    JsonNode channel = status.path("channels").get(0);
+    assertThat(status.path("channels")).hasSize(1);
+    assertThat(channel.path("channel").asString()).isEqualTo(node.genesis().channel());
+    assertThat(channel.path("members").get(0).asString()).isEqualTo("consortium");
+    assertThat(channel.path("height").asLong()).isZero();
+    assertThat(channel.path("headHash").asString()).isEqualTo(status.path("headHash").asString());
+    assertThat(channel.path("stateRoot").asString()).isEqualTo(status.path("stateRoot").asString());
+    assertThat(channel.path("role").asString()).isEqualTo("leader");
+    assertThat(channel.path("leader").asString()).isEqualTo("consortium");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.trademap.server.ledgergateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trademap.ledger.core.config.ConfigException;
 import org.trademap.ledger.core.node.LedgerNode;
 import org.trademap.ledger.core.node.NodeConfig;
 
@@ -27,6 +29,7 @@ class LedgerCommandsIT {
   void ledgerAndKeysAreCommandsAndEverythingElseStartsTheServer() {
     assertThat(LedgerCommands.handles(new String[] {"ledger", "verify"})).isTrue();
     assertThat(LedgerCommands.handles(new String[] {"keys", "generate"})).isTrue();
+    assertThat(LedgerCommands.handles(new String[] {"consortium", "init"})).isTrue();
     assertThat(LedgerCommands.handles(new String[] {})).isFalse();
     assertThat(LedgerCommands.handles(new String[] {"--server.port=9090"})).isFalse();
   }
@@ -50,6 +53,46 @@ class LedgerCommandsIT {
     assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(key).exists();
     assertThat(Files.isRegularFile(key)).isTrue();
+    assertThat(dir.resolve("tls.crt")).exists();
+    assertThat(dir.resolve("tls.key")).exists();
+  }
+
+  @Test
+  void aNodeConfigurationGivesTheServersPortAndDataDirectory(@TempDir Path dir) {
+    Path consortium = dir.resolve("c");
+    assertThat(run("consortium", "init", "--orgs", "3", "--dir", consortium.toString()))
+        .as(err.toString(StandardCharsets.UTF_8))
+        .isZero();
+    Path config = consortium.resolve("notary/node.json");
+
+    String option = "--trademap.ledger.config=" + config;
+
+    assertThat(LedgerCommands.withNodeConfiguration(new String[] {option, "--other=1"}))
+        .containsExactly(
+            option,
+            "--other=1",
+            "--server.port=8083",
+            "--trademap.data-dir=" + consortium.resolve("notary/data"));
+    assertThat(LedgerCommands.withNodeConfiguration(new String[] {"--server.port=9", option}))
+        .containsExactly(
+            "--server.port=9", option, "--trademap.data-dir=" + consortium.resolve("notary/data"));
+    assertThat(LedgerCommands.withNodeConfiguration(new String[] {"--server.port=1"}))
+        .containsExactly("--server.port=1");
+  }
+
+  @Test
+  void aBrokenNodeConfigurationStopsTheStartWithEveryProblem(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("node.json");
+    Files.writeString(config, "{\"org\": \"x\", \"httpPort\": 0}");
+
+    assertThatThrownBy(
+            () ->
+                LedgerCommands.withNodeConfiguration(
+                    new String[] {"--trademap.ledger.config=" + config}))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("httpPort: must be a port number")
+        .hasMessageContaining("dataDir: missing")
+        .hasMessageContaining("peers: missing");
   }
 
   @Test

@@ -25,7 +25,7 @@ class RequestBodyLimitsTest {
     return new RequestBodyLimits(
         new TradeMapProperties(
             Path.of("data"),
-            new TradeMapProperties.Ledger(0, java.time.Duration.ofSeconds(10)),
+            new TradeMapProperties.Ledger(0, java.time.Duration.ofSeconds(10), null),
             new TradeMapProperties.Api(DataSize.ofKilobytes(256))),
         beans.getBeanProvider(RequestBodyLimit.class));
   }

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
@@ -26,9 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trademap.ledger.api.LedgerArbitraries;
+import org.trademap.ledger.api.TestCertificates;
 import org.trademap.ledger.api.codec.CanonicalWriter;
 import org.trademap.ledger.api.codec.EncodingException;
 import org.trademap.ledger.api.crypto.PublicKey;
+import org.trademap.ledger.api.crypto.TlsCertificate;
 
 class GenesisTest {
   private static final HexFormat HEX = HexFormat.of();
@@ -40,7 +43,7 @@ class GenesisTest {
 
   @Provide
   Arbitrary<Genesis> geneses() {
-    return LedgerArbitraries.geneses();
+    return Arbitraries.oneOf(LedgerArbitraries.geneses(), LedgerArbitraries.consortiumGeneses());
   }
 
   @Property
@@ -63,7 +66,7 @@ class GenesisTest {
   @Property(tries = 50)
   void refusesAnyOtherFormatTag(
       @ForAll("geneses") Genesis genesis, @ForAll @IntRange(max = 255) int tag) {
-    Assume.that(tag != Genesis.FORMAT);
+    Assume.that(tag != Genesis.FORMAT && tag != Genesis.FORMAT_SINGLE_CHANNEL);
 
     assertThatThrownBy(() -> Genesis.decode(withByteAt(genesis.encode(), 0, tag)))
         .isInstanceOf(EncodingException.class)
@@ -75,6 +78,156 @@ class GenesisTest {
       @ForAll("geneses") Genesis genesis, @ForAll int position, @ForAll byte value) {
     assertCorruptionIsRefusedOrCanonical(
         genesis.encode(), position, value, Genesis::encode, Genesis::decode);
+  }
+
+  @Test
+  void aFormatOneDocumentIsOneChannelOfEveryMember() {
+    Genesis genesis = genesis(Map.of());
+
+    assertThat(genesis.format()).isEqualTo(Genesis.FORMAT_SINGLE_CHANNEL);
+    assertThat(genesis.channels())
+        .containsExactly(new Genesis.Channel("kyc", List.of("c1", "broker-1")));
+    assertThat(genesis.policies()).isEmpty();
+    assertThat(genesis.channel()).isEqualTo("kyc");
+  }
+
+  @Test
+  void encodesTheConsortiumLayout() {
+    TlsCertificate cert = TestCertificates.of(1);
+    Genesis genesis =
+        Genesis.consortium(
+            0x10,
+            List.of(new Genesis.Member("c1", "consortium", KEY_1, cert)),
+            List.of(new Genesis.Channel("all", List.of("c1"))),
+            Map.of(Genesis.GOVERNANCE, new Genesis.Policy(1, List.of("c1"))),
+            Map.of("kyc", 1));
+
+    assertThat(HEX.formatHex(genesis.encode()))
+        .isEqualTo(
+            "02" // format
+                + "0000000000000010" // genesis time
+                + "00000001" // one member
+                + "00000002"
+                + "6331" // id "c1"
+                + "0000000a"
+                + HEX.formatHex(ascii("consortium")) // role
+                + KEY_1.hex() // key
+                + "01" // has a certificate
+                + String.format("%08x", cert.der().length)
+                + HEX.formatHex(cert.der())
+                + "00000001" // one channel
+                + "00000003"
+                + HEX.formatHex(ascii("all"))
+                + "00000001" // one member
+                + "00000002"
+                + "6331"
+                + "00000001" // one policy
+                + "0000000a"
+                + HEX.formatHex(ascii("governance"))
+                + "00000001" // threshold
+                + "00000001" // one approver
+                + "00000002"
+                + "6331"
+                + "00000001" // one contract
+                + "00000003"
+                + HEX.formatHex(ascii("kyc"))
+                + "00000001");
+    assertThat(genesis.member(cert)).map(Genesis.Member::id).contains("c1");
+    assertThat(genesis.member(TestCertificates.of(2))).isEmpty();
+  }
+
+  @Test
+  void refusesInvalidConsortiumDocuments() {
+    var c1 = new Genesis.Member("c1", "consortium", KEY_1, TestCertificates.of(1));
+    var b1 = new Genesis.Member("b1", "securities-company", KEY_2, TestCertificates.of(2));
+    var noCert = new Genesis.Member("b1", "securities-company", KEY_2);
+    var sameCert = new Genesis.Member("b1", "securities-company", KEY_2, TestCertificates.of(1));
+    var both = new Genesis.Channel("all", List.of("c1", "b1"));
+    Map<String, Genesis.Policy> governance =
+        Map.of(Genesis.GOVERNANCE, new Genesis.Policy(2, List.of("c1", "b1")));
+
+    assertThat(Genesis.consortium(0, List.of(c1, b1), List.of(both), governance, Map.of()))
+        .isNotNull();
+    assertThatThrownBy(
+            () -> Genesis.consortium(0, List.of(c1, noCert), List.of(both), governance, Map.of()))
+        .hasMessage("member b1 of channel all has no TLS certificate");
+    assertThatThrownBy(
+            () -> Genesis.consortium(0, List.of(c1, sameCert), List.of(both), governance, Map.of()))
+        .hasMessage("member TLS certificates must be distinct");
+    assertThatThrownBy(
+            () -> Genesis.consortium(0, List.of(c1, b1), List.of(both), Map.of(), Map.of()))
+        .hasMessage("a consortium genesis document needs a governance policy");
+    assertThatThrownBy(
+            () -> Genesis.consortium(0, List.of(c1, b1), List.of(), governance, Map.of()))
+        .hasMessage("a genesis document needs at least one channel");
+    assertThatThrownBy(
+            () ->
+                Genesis.consortium(
+                    0,
+                    List.of(c1, b1),
+                    List.of(new Genesis.Channel("all", List.of("c1", "x"))),
+                    governance,
+                    Map.of()))
+        .hasMessage("channel all names x, which is not a member");
+    assertThatThrownBy(
+            () ->
+                Genesis.consortium(
+                    0,
+                    List.of(c1, b1),
+                    List.of(both, new Genesis.Channel("all", List.of("c1"))),
+                    governance,
+                    Map.of()))
+        .hasMessage("channel all is listed twice");
+    assertThatThrownBy(
+            () ->
+                Genesis.consortium(
+                    0,
+                    List.of(c1, b1),
+                    List.of(both),
+                    Map.of(Genesis.GOVERNANCE, new Genesis.Policy(1, List.of("c1", "nobody"))),
+                    Map.of()))
+        .hasMessage("policy governance names nobody, which is not a member");
+    assertThatThrownBy(() -> new Genesis.Policy(3, List.of("c1", "b1")))
+        .hasMessage("a policy's threshold must be 1 to its 2 approvers");
+    assertThatThrownBy(() -> new Genesis.Policy(1, List.of("c1", "c1")))
+        .hasMessage("a policy lists an approver twice");
+    assertThatThrownBy(() -> new Genesis.Channel("all", List.of()))
+        .hasMessage("channel all needs at least one member");
+    assertThatThrownBy(() -> new Genesis.Channel("all", List.of("c1", "c1")))
+        .hasMessage("channel all lists a member twice");
+  }
+
+  @Test
+  void aFormatOneDocumentCarriesNoCertificatesOrPolicies() {
+    var c1 = new Genesis.Member("c1", "consortium", KEY_1, TestCertificates.of(1));
+    assertThatThrownBy(() -> new Genesis("kyc", 0, List.of(c1), Map.of()))
+        .hasMessage("a format 1 genesis document has no TLS certificates");
+    assertThatThrownBy(
+            () ->
+                new Genesis(
+                    Genesis.FORMAT_SINGLE_CHANNEL,
+                    0,
+                    List.of(CONSORTIUM),
+                    List.of(new Genesis.Channel("kyc", List.of("c1"))),
+                    Map.of(Genesis.GOVERNANCE, new Genesis.Policy(1, List.of("c1"))),
+                    Map.of()))
+        .hasMessage("a format 1 genesis document has no policies");
+  }
+
+  @Test
+  void refusesPoliciesThatAreNotInAscendingNameOrder() {
+    CanonicalWriter w = new CanonicalWriter().u8(Genesis.FORMAT).i64(0).i32(1);
+    w.string("c1").string("consortium").fixed(KEY_1.bytes());
+    w.bool(true).bytes(TestCertificates.of(1).der());
+    w.i32(1).string("all").i32(1).string("c1");
+    w.i32(2);
+    w.string(Genesis.GOVERNANCE).i32(1).i32(1).string("c1");
+    w.string("admission").i32(1).i32(1).string("c1");
+    w.i32(0);
+
+    assertThatThrownBy(() -> Genesis.decode(w.toByteArray()))
+        .isInstanceOf(EncodingException.class)
+        .hasMessage("policy names must be in strictly ascending order");
   }
 
   @Test

@@ -3,7 +3,7 @@ package org.trademap.ledger.core.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.trademap.ledger.api.crypto.KeyPair;
+import java.util.Arrays;
 import org.trademap.ledger.core.chain.ChainStore;
 import org.trademap.ledger.core.exec.ContractRegistry;
 import org.trademap.ledger.core.exec.SignatureChecker;
@@ -14,8 +14,11 @@ import org.trademap.ledger.core.store.StorageException;
 import org.trademap.ledger.core.verify.ChainVerifier;
 
 /**
- * {@code ledger verify --data DIR} and {@code keys generate [--out FILE]}. Exit codes: 0 success, 1
- * the ledger failed verification, 2 it could not be checked, 64 usage error.
+ * {@code ledger verify --data DIR}, {@code keys generate [--out FILE] [--org ID] [--host H …]} and
+ * {@code consortium init --orgs N [--model b] --dir D [--http-port P] [--raft-port R] [--host H]},
+ * {@code consortium up --dir D [--timeout S] [--name=value ...]} and {@code consortium down --dir D
+ * [--timeout S]}. Exit codes: 0 success, 1 the ledger failed verification, 2 it could not be
+ * checked (or written), 64 usage error.
  */
 public final class LedgerCli {
   public static final int OK = 0;
@@ -25,7 +28,39 @@ public final class LedgerCli {
 
   private LedgerCli() {}
 
+  static final String KEYS_USAGE =
+      """
+      usage: keys generate [--out FILE] [--org ID] [--host HOST]...
+        writes the Ed25519 signing key to FILE (default ./node.key, mode 600) and a TLS key
+        and self-signed certificate (CN=ID, default 'node'; HOST names, default 127.0.0.1 and
+        localhost) next to it as tls.key (mode 600) and tls.crt""";
+
+  static final String CONSORTIUM_USAGE =
+      """
+      usage: consortium init --orgs N [--model b] --dir DIR [--http-port P] [--raft-port R] \
+      [--host HOST]
+        writes a local consortium of N organisations (consortium, N-2 securities companies,
+        notary) into the empty DIR: genesis.json, consortium.json, and per organisation its
+        keys, certificate and node.json, on HTTP ports P.. (default 8081) and Raft ports R..
+        (default 9871) at HOST (default 127.0.0.1)
+      usage: consortium up --dir DIR [--timeout S] [--name=value]...
+        starts every node DIR/consortium.json lists as a background server process (output
+        appended to <org>/node.log, pid recorded in consortium.json) and returns once each
+        answers its ledger status with a known leader, or fails after S seconds (default
+        300); --name=value server properties are passed to every node
+      usage: consortium down --dir DIR [--timeout S]
+        stops the recorded server processes (SIGTERM; killed after S seconds, default 60)""";
+
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, NodeLauncher.NONE);
+  }
+
+  /**
+   * Runs a command; {@code consortium up} starts the nodes with {@code launcher}.
+   *
+   * @return the exit code
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err, NodeLauncher launcher) {
     if (args.length >= 2 && args[0].equals("ledger") && args[1].equals("verify")) {
       if (args.length != 4 || !args[2].equals("--data")) {
         err.println("usage: ledger verify --data DIR");
@@ -34,16 +69,21 @@ public final class LedgerCli {
       return verify(Path.of(args[3]), out, err);
     }
     if (args.length >= 2 && args[0].equals("keys") && args[1].equals("generate")) {
-      if (args.length == 2) {
-        return generate(Path.of(NodeFiles.KEY_FILE), out, err);
-      }
-      if (args.length == 4 && args[2].equals("--out")) {
-        return generate(Path.of(args[3]), out, err);
-      }
-      err.println("usage: keys generate [--out FILE]");
-      return USAGE;
+      return KeysCommand.generate(Arrays.copyOfRange(args, 2, args.length), out, err);
     }
-    err.println("usage: ledger verify --data DIR | keys generate [--out FILE]");
+    if (args.length >= 2 && args[0].equals("consortium") && args[1].equals("init")) {
+      return ConsortiumCommand.init(Arrays.copyOfRange(args, 2, args.length), out, err);
+    }
+    if (args.length >= 2 && args[0].equals("consortium") && args[1].equals("up")) {
+      return ConsortiumProcesses.up(Arrays.copyOfRange(args, 2, args.length), out, err, launcher);
+    }
+    if (args.length >= 2 && args[0].equals("consortium") && args[1].equals("down")) {
+      return ConsortiumProcesses.down(Arrays.copyOfRange(args, 2, args.length), out, err);
+    }
+    err.println(
+        "usage: ledger verify --data DIR | keys generate [--out FILE] [--org ID] [--host HOST]..."
+            + " | consortium init --orgs N [--model b] --dir DIR | consortium up --dir DIR"
+            + " | consortium down --dir DIR");
     return USAGE;
   }
 
@@ -116,23 +156,7 @@ public final class LedgerCli {
     }
   }
 
-  private static int generate(Path file, PrintStream out, PrintStream err) {
-    if (Files.exists(file)) {
-      err.println("refusing to overwrite " + file.toAbsolutePath());
-      return CANNOT_CHECK;
-    }
-    try {
-      KeyPair key = NodeFiles.writeNewKey(file);
-      out.println("public key: " + key.publicKey().base64());
-      out.println("private key written to " + file.toAbsolutePath() + " (mode 600)");
-      return OK;
-    } catch (RuntimeException e) {
-      err.println("cannot write " + file.toAbsolutePath() + ": " + rootMessage(e));
-      return CANNOT_CHECK;
-    }
-  }
-
-  private static String rootMessage(Throwable t) {
+  static String rootMessage(Throwable t) {
     Throwable c = t;
     while (c.getCause() != null) {
       c = c.getCause();

@@ -25,6 +25,7 @@ import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.statemachine.impl.FileListSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.LifeCycle;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,28 +37,45 @@ import org.trademap.ledger.core.chain.ChainStore;
 /**
  * The Ratis state machine, in the shape of Ratis' own examples: {@link #startTransaction} validates
  * a block proposal on the leader, {@link #applyTransaction} applies entries in log order through
- * {@link BlockApplier}, {@link #takeSnapshot} writes a RocksDB checkpoint with a SHA-256 manifest.
- * It only decodes, delegates and records progress.
+ * {@link BlockApplier}, {@link #takeSnapshot} writes a RocksDB checkpoint with a SHA-256 manifest,
+ * {@link #reinitialize} loads a snapshot the leader installed, {@link #query} takes transactions
+ * forwarded by followers. It only decodes, delegates and records progress.
  */
 final class LedgerStateMachine extends BaseStateMachine {
   private static final Logger LOG = LoggerFactory.getLogger(LedgerStateMachine.class);
   private static final String MANIFEST = "MANIFEST.sha256";
+  private static final String RATIS_DIGEST = ".md5";
 
-  /** Told about every applied entry, on the apply thread. */
-  interface Listener {
+  /** What the state machine needs from its node. */
+  interface Host {
+    /** Told about every applied entry, on the apply thread. */
     void applied(BlockApplier.Applied outcome, Block proposal);
+
+    /** Answers a read-only request (forwarded transactions); must not block the caller. */
+    CompletableFuture<Message> query(Message request);
+
+    /**
+     * Replaces the state by a snapshot's (installed from the leader, or ahead of the state after a
+     * crash), after checking it.
+     *
+     * @param snapshot the snapshot directory, its manifest already checked
+     * @param index the Raft index it was taken at
+     * @param fromLeader whether Ratis received it from the leader (else it is this node's own)
+     */
+    void installSnapshot(Path snapshot, long index, boolean fromLeader) throws IOException;
   }
 
   private final ChainStore chain;
   private final BlockApplier applier;
-  private final Listener listener;
+  private final Host host;
   private @Nullable Path snapshotDir;
   private volatile @Nullable FileListSnapshotInfo latestSnapshot;
+  private volatile @Nullable Path latestSnapshotPath;
 
-  LedgerStateMachine(ChainStore chain, BlockApplier applier, Listener listener) {
+  LedgerStateMachine(ChainStore chain, BlockApplier applier, Host host) {
     this.chain = chain;
     this.applier = applier;
-    this.listener = listener;
+    this.host = host;
   }
 
   @Override
@@ -67,7 +85,17 @@ final class LedgerStateMachine extends BaseStateMachine {
     Path dir = storage.getStorageDir().getStateMachineDir().toPath();
     Files.createDirectories(dir);
     snapshotDir = dir;
-    latestSnapshot = loadLatestSnapshot(dir);
+    getLifeCycle().startAndTransition(() -> load(dir, false), IOException.class);
+  }
+
+  /** Loads the latest valid snapshot and, if it is ahead of the state, installs it. */
+  private void load(Path dir, boolean fromLeader) throws IOException {
+    loadLatestSnapshot(dir);
+    FileListSnapshotInfo snapshot = latestSnapshot;
+    Path path = latestSnapshotPath;
+    if (snapshot != null && path != null && snapshot.getIndex() > chain.applied().index()) {
+      host.installSnapshot(path, snapshot.getIndex(), fromLeader);
+    }
     ChainStore.Applied applied = chain.applied();
     if (applied.index() >= 0) {
       updateLastAppliedTermIndex(applied.term(), applied.index());
@@ -75,11 +103,28 @@ final class LedgerStateMachine extends BaseStateMachine {
   }
 
   @Override
+  public void pause() {
+    getLifeCycle().transition(LifeCycle.State.PAUSING);
+    getLifeCycle().transition(LifeCycle.State.PAUSED);
+  }
+
+  /** Ratis calls this after it installed a snapshot from the leader into the state machine dir. */
+  @Override
   public void reinitialize() throws IOException {
-    ChainStore.Applied applied = chain.applied();
-    if (applied.index() >= 0) {
-      updateLastAppliedTermIndex(applied.term(), applied.index());
+    Path dir = snapshotDir;
+    if (dir == null) {
+      throw new IOException("the state machine was not initialized");
     }
+    load(dir, true);
+    if (getLifeCycleState() == LifeCycle.State.PAUSED) {
+      getLifeCycle().transition(LifeCycle.State.STARTING);
+      getLifeCycle().transition(LifeCycle.State.RUNNING);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Message> query(Message request) {
+    return host.query(request);
   }
 
   @Override
@@ -129,7 +174,7 @@ final class LedgerStateMachine extends BaseStateMachine {
     }
     BlockApplier.Applied outcome = applier.apply(block, term, index);
     updateLastAppliedTermIndex(term, index);
-    listener.applied(outcome, block);
+    host.applied(outcome, block);
     String reply =
         switch (outcome) {
           case BlockApplier.Applied.Committed c -> "committed " + c.block().height();
@@ -167,6 +212,11 @@ final class LedgerStateMachine extends BaseStateMachine {
     if (Files.exists(target)) {
       return last.getIndex();
     }
+    if (chain.applied().index() < last.getIndex()) {
+      // The entries after the last block carried no state (leader no-ops, configurations): record
+      // them, so the checkpoint says which Raft index it holds.
+      chain.markApplied(last.getTerm(), last.getIndex());
+    }
     chain.store().flush();
     Path tmp = dir.resolve("tmp-snapshot." + last.getTerm() + "_" + last.getIndex());
     deleteTree(tmp);
@@ -174,6 +224,7 @@ final class LedgerStateMachine extends BaseStateMachine {
     writeManifest(tmp);
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     latestSnapshot = info(target, last.getTerm(), last.getIndex());
+    latestSnapshotPath = target;
     pruneSnapshots(dir, target);
     LOG.info("snapshot taken at index {}", last.getIndex());
     return last.getIndex();
@@ -215,25 +266,30 @@ final class LedgerStateMachine extends BaseStateMachine {
     }
   }
 
-  private static @Nullable FileListSnapshotInfo loadLatestSnapshot(Path dir) throws IOException {
+  private void loadLatestSnapshot(Path dir) throws IOException {
     List<Path> snapshots = snapshotDirs(dir);
     for (int i = snapshots.size() - 1; i >= 0; i--) {
       Path s = snapshots.get(i);
       long[] ti = termIndex(s);
       if (manifestValid(s)) {
-        return info(s, ti[0], ti[1]);
+        latestSnapshot = info(s, ti[0], ti[1]);
+        latestSnapshotPath = s;
+        return;
       }
       LOG.warn("ignoring snapshot {}: its checksum manifest does not match", s.getFileName());
     }
-    return null;
+    latestSnapshot = null;
+    latestSnapshotPath = null;
   }
 
+  /** The files Ratis sends a follower that installs the snapshot: the data and the manifest. */
   private static FileListSnapshotInfo info(Path snapshot, long term, long index)
       throws IOException {
     List<FileInfo> infos = new ArrayList<>();
     for (Path f : files(snapshot)) {
       infos.add(new FileInfo(f, null));
     }
+    infos.add(new FileInfo(snapshot.resolve(MANIFEST), null));
     return new FileListSnapshotInfo(infos, term, index);
   }
 
@@ -262,10 +318,15 @@ final class LedgerStateMachine extends BaseStateMachine {
     }
   }
 
-  private static List<Path> files(Path dir) throws IOException {
+  /**
+   * The data files of a snapshot: not the manifest, and not the MD5 files Ratis writes next to the
+   * files of an installed snapshot.
+   */
+  static List<Path> files(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().equals(MANIFEST))
+          .filter(p -> !p.getFileName().toString().endsWith(RATIS_DIGEST))
           .sorted()
           .toList();
     }

@@ -3,12 +3,19 @@ package org.trademap.ledger.core.node;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.trademap.ledger.api.block.Block;
+import org.trademap.ledger.api.tx.Transaction;
 
 /**
  * How a node runs.
  *
- * @param dataDir holds {@code node.key}, {@code genesis.json}, {@code state/} (RocksDB) and {@code
- *     raft/} (Raft log and snapshots)
+ * @param dataDir holds {@code genesis.json}, {@code state/} (RocksDB) and {@code raft/} (Raft log
+ *     and snapshots); in the embedded default also the node's keys ({@code node.key}, {@code
+ *     tls.key}, {@code tls.crt})
  * @param host address the Raft server binds to; loopback by default
  * @param raftPort Raft (gRPC) port; 0 picks a free port at start
  * @param channel channel name written into a new genesis document
@@ -19,6 +26,10 @@ import java.time.Duration;
  * @param verifyOnStart re-verify the whole chain before serving (default true)
  * @param clock the node's clock for block times and the submit-time window check
  * @param electionTimeout minimum election timeout (1–2 s suits 2-core machines)
+ * @param logSegmentBytes size of a Raft log segment file (default 64 MiB); the log is purged behind
+ *     a snapshot one closed segment at a time, so small segments purge sooner
+ * @param consortium where a consortium node finds its identity and its peers; null for the embedded
+ *     default, which makes its own one-member consortium in {@code dataDir}
  */
 public record NodeConfig(
     Path dataDir,
@@ -30,18 +41,78 @@ public record NodeConfig(
     long snapshotEveryBlocks,
     boolean verifyOnStart,
     Clock clock,
-    Duration electionTimeout) {
+    Duration electionTimeout,
+    long logSegmentBytes,
+    @Nullable Consortium consortium) {
+
+  /**
+   * A consortium node's identity and peers, as a node configuration file gives them.
+   *
+   * @param memberId this organisation's id in the genesis document
+   * @param genesis the consortium's genesis document; copied into the data directory on first start
+   *     and compared with that copy on every later start
+   * @param signingKey the node's Ed25519 private key ({@code node.key} format)
+   * @param tlsCertificate the node's certificate (PEM), the one the genesis document lists
+   * @param tlsPrivateKey its private key (PEM, PKCS #8)
+   * @param peers where the other members' nodes listen
+   */
+  public record Consortium(
+      String memberId,
+      Path genesis,
+      Path signingKey,
+      Path tlsCertificate,
+      Path tlsPrivateKey,
+      List<Peer> peers) {
+    public Consortium {
+      Transaction.checkName(memberId, "member id");
+      peers = List.copyOf(peers);
+      if (new HashSet<>(peers.stream().map(Peer::memberId).toList()).size() != peers.size()) {
+        throw new IllegalArgumentException("a peer is listed twice");
+      }
+      if (peers.stream().anyMatch(p -> p.memberId().equals(memberId))) {
+        throw new IllegalArgumentException("the node itself is not its own peer");
+      }
+    }
+  }
+
+  /**
+   * Another member's node.
+   *
+   * @param memberId its id in the genesis document
+   * @param host host name or IP address of its Raft server
+   * @param raftPort its Raft (gRPC) port
+   */
+  public record Peer(String memberId, String host, int raftPort) {
+    public Peer {
+      Transaction.checkName(memberId, "peer id");
+      if (host.isBlank()) {
+        throw new IllegalArgumentException("peer " + memberId + " needs a host");
+      }
+      if (raftPort < 1 || raftPort > 65535) {
+        throw new IllegalArgumentException("peer " + memberId + " needs a raft port 1..65535");
+      }
+    }
+
+    String address() {
+      return (host.contains(":") ? "[" + host + "]" : host) + ":" + raftPort;
+    }
+  }
 
   public NodeConfig {
     if (raftPort < 0 || raftPort > 65535) {
       throw new IllegalArgumentException("raft port must be 0..65535");
     }
-    if (maxBlockTransactions < 1
-        || maxBlockTransactions > org.trademap.ledger.api.block.Block.MAX_TRANSACTIONS) {
+    if (maxBlockTransactions < 1 || maxBlockTransactions > Block.MAX_TRANSACTIONS) {
       throw new IllegalArgumentException("max block transactions out of range");
     }
     if (maxQueuedTransactions < 1 || snapshotEveryBlocks < 1) {
       throw new IllegalArgumentException("queue and snapshot limits must be positive");
+    }
+    if (logSegmentBytes < 1024) {
+      throw new IllegalArgumentException("a log segment has at least 1 KiB");
+    }
+    if (electionTimeout.isNegative() || electionTimeout.isZero()) {
+      throw new IllegalArgumentException("the election timeout must be positive");
     }
   }
 
@@ -57,48 +128,91 @@ public record NodeConfig(
         1024,
         true,
         Clock.systemUTC(),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1),
+        64L * 1024 * 1024,
+        null);
+  }
+
+  /** A consortium node with the embedded defaults for everything else. */
+  public static NodeConfig consortium(
+      Path dataDir, String host, int raftPort, Consortium consortium) {
+    return embedded(dataDir).withRaft(host, raftPort).withConsortium(consortium);
   }
 
   public NodeConfig withRaftPort(int port) {
-    return new NodeConfig(
-        dataDir,
-        host,
-        port,
-        channel,
-        maxBlockTransactions,
-        maxQueuedTransactions,
-        snapshotEveryBlocks,
-        verifyOnStart,
-        clock,
-        electionTimeout);
+    return copy(b -> b.raftPort = port);
+  }
+
+  public NodeConfig withRaft(String raftHost, int port) {
+    return copy(
+        b -> {
+          b.host = raftHost;
+          b.raftPort = port;
+        });
   }
 
   public NodeConfig withClock(Clock c) {
-    return new NodeConfig(
-        dataDir,
-        host,
-        raftPort,
-        channel,
-        maxBlockTransactions,
-        maxQueuedTransactions,
-        snapshotEveryBlocks,
-        verifyOnStart,
-        c,
-        electionTimeout);
+    return copy(b -> b.clock = c);
   }
 
   public NodeConfig withSnapshotEveryBlocks(long blocks) {
+    return copy(b -> b.snapshotEveryBlocks = blocks);
+  }
+
+  public NodeConfig withLogSegmentBytes(long bytes) {
+    return copy(b -> b.logSegmentBytes = bytes);
+  }
+
+  public NodeConfig withConsortium(@Nullable Consortium c) {
+    return copy(b -> b.consortium = c);
+  }
+
+  private NodeConfig copy(Consumer<Copy> change) {
+    Copy b = new Copy(this);
+    change.accept(b);
     return new NodeConfig(
-        dataDir,
-        host,
-        raftPort,
-        channel,
-        maxBlockTransactions,
-        maxQueuedTransactions,
-        blocks,
-        verifyOnStart,
-        clock,
-        electionTimeout);
+        b.dataDir,
+        b.host,
+        b.raftPort,
+        b.channel,
+        b.maxBlockTransactions,
+        b.maxQueuedTransactions,
+        b.snapshotEveryBlocks,
+        b.verifyOnStart,
+        b.clock,
+        b.electionTimeout,
+        b.logSegmentBytes,
+        b.consortium);
+  }
+
+  /** The components of a config, to change some and build a new one (checked again). */
+  private static final class Copy {
+    Path dataDir;
+    String host;
+    int raftPort;
+    String channel;
+    int maxBlockTransactions;
+    int maxQueuedTransactions;
+    long snapshotEveryBlocks;
+    boolean verifyOnStart;
+    Clock clock;
+    Duration electionTimeout;
+    long logSegmentBytes;
+    @Nullable Consortium consortium;
+
+    Copy(NodeConfig c) {
+      dataDir = c.dataDir;
+      host = c.host;
+      raftPort = c.raftPort;
+      channel = c.channel;
+      maxBlockTransactions = c.maxBlockTransactions;
+      maxQueuedTransactions = c.maxQueuedTransactions;
+      snapshotEveryBlocks = c.snapshotEveryBlocks;
+      verifyOnStart = c.verifyOnStart;
+      clock = c.clock;
+      electionTimeout = c.electionTimeout;
+      logSegmentBytes = c.logSegmentBytes;
+      consortium = c.consortium;
+    }
   }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.trademap.ledger.api.crypto.KeyPair;
 import org.trademap.ledger.api.crypto.PublicKey;
+import org.trademap.ledger.api.crypto.TlsCertificate;
 import org.trademap.ledger.api.node.Genesis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class NodeFiles {
   public static final String KEY_FILE = "node.key";
   public static final String GENESIS_FILE = "genesis.json";
+  public static final String TLS_CERTIFICATE_FILE = "tls.crt";
+  public static final String TLS_KEY_FILE = "tls.key";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private NodeFiles() {}
@@ -70,9 +73,25 @@ public final class NodeFiles {
   }
 
   public static void writeGenesis(Path file, Genesis genesis) {
+    try {
+      Files.writeString(
+          file, genesisJson(genesis), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot write genesis file " + file, e);
+    }
+  }
+
+  /**
+   * The JSON form of a genesis document. Format 1 keeps its original shape ({@code channel},
+   * members without certificates); format 2 adds certificates, {@code channels} and {@code
+   * policies}.
+   */
+  public static String genesisJson(Genesis genesis) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("format", Genesis.FORMAT);
-    root.put("channel", genesis.channel());
+    root.put("format", genesis.format());
+    if (genesis.format() == Genesis.FORMAT_SINGLE_CHANNEL) {
+      root.put("channel", genesis.channel());
+    }
     root.put("timestamp", Instant.ofEpochMilli(genesis.timestampMillis()).toString());
     ArrayNode members = root.putArray("members");
     for (Genesis.Member m : genesis.members()) {
@@ -80,19 +99,32 @@ public final class NodeFiles {
       n.put("id", m.id());
       n.put("role", m.role());
       n.put("publicKey", m.key().base64());
+      TlsCertificate cert = m.tlsCertificate();
+      if (cert != null) {
+        n.put("tlsCertificate", cert.base64());
+      }
+    }
+    if (genesis.format() != Genesis.FORMAT_SINGLE_CHANNEL) {
+      ArrayNode channels = root.putArray("channels");
+      for (Genesis.Channel c : genesis.channels()) {
+        ObjectNode n = channels.addObject();
+        n.put("name", c.name());
+        c.members().forEach(n.putArray("members")::add);
+      }
+      ObjectNode policies = root.putObject("policies");
+      genesis
+          .policies()
+          .forEach(
+              (name, p) -> {
+                ObjectNode n = policies.putObject(name);
+                n.put("threshold", p.threshold());
+                p.approvers().forEach(n.putArray("approvers")::add);
+              });
     }
     ObjectNode contracts = root.putObject("contracts");
     genesis.contracts().forEach(contracts::put);
     root.put("chainId", genesis.chainId().hex());
-    try {
-      Files.writeString(
-          file,
-          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
-          StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot write genesis file " + file, e);
-    }
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
   /**
@@ -110,24 +142,7 @@ public final class NodeFiles {
       throw new IllegalArgumentException("genesis file " + file + " is not valid JSON", e);
     }
     try {
-      List<Genesis.Member> members = new ArrayList<>();
-      for (JsonNode m : root.required("members")) {
-        members.add(
-            new Genesis.Member(
-                m.required("id").asString(),
-                m.required("role").asString(),
-                PublicKey.ofBase64(m.required("publicKey").asString())));
-      }
-      Map<String, Integer> contracts = new TreeMap<>();
-      root.required("contracts")
-          .properties()
-          .forEach(e -> contracts.put(e.getKey(), e.getValue().asInt()));
-      Genesis g =
-          new Genesis(
-              root.required("channel").asString(),
-              Instant.parse(root.required("timestamp").asString()).toEpochMilli(),
-              members,
-              contracts);
+      Genesis g = parseGenesis(root);
       JsonNode chainId = root.get("chainId");
       if (chainId != null && !chainId.asString().equals(g.chainId().hex())) {
         throw new IllegalArgumentException(
@@ -138,5 +153,51 @@ public final class NodeFiles {
       throw new IllegalArgumentException(
           "genesis file " + file + " is invalid: " + e.getMessage(), e);
     }
+  }
+
+  private static Genesis parseGenesis(JsonNode root) {
+    JsonNode formatNode = root.get("format");
+    int format = formatNode == null ? Genesis.FORMAT_SINGLE_CHANNEL : formatNode.asInt();
+    List<Genesis.Member> members = new ArrayList<>();
+    for (JsonNode m : root.required("members")) {
+      JsonNode cert = m.get("tlsCertificate");
+      members.add(
+          new Genesis.Member(
+              m.required("id").asString(),
+              m.required("role").asString(),
+              PublicKey.ofBase64(m.required("publicKey").asString()),
+              cert == null ? null : TlsCertificate.ofBase64(cert.asString())));
+    }
+    Map<String, Integer> contracts = new TreeMap<>();
+    root.required("contracts")
+        .properties()
+        .forEach(e -> contracts.put(e.getKey(), e.getValue().asInt()));
+    long time = Instant.parse(root.required("timestamp").asString()).toEpochMilli();
+    if (format == Genesis.FORMAT_SINGLE_CHANNEL) {
+      return new Genesis(root.required("channel").asString(), time, members, contracts);
+    }
+    List<Genesis.Channel> channels = new ArrayList<>();
+    for (JsonNode c : root.required("channels")) {
+      channels.add(new Genesis.Channel(c.required("name").asString(), strings(c, "members")));
+    }
+    Map<String, Genesis.Policy> policies = new TreeMap<>();
+    root.required("policies")
+        .properties()
+        .forEach(
+            e ->
+                policies.put(
+                    e.getKey(),
+                    new Genesis.Policy(
+                        e.getValue().required("threshold").asInt(),
+                        strings(e.getValue(), "approvers"))));
+    return new Genesis(format, time, members, channels, policies, contracts);
+  }
+
+  private static List<String> strings(JsonNode node, String field) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode n : node.required(field)) {
+      out.add(n.asString());
+    }
+    return out;
   }
 }

@@ -93,6 +93,44 @@ class LedgerNodeIT {
   }
 
   @Test
+  void aNewDataDirectoryIsAOneMemberConsortiumWithATlsCertificate() {
+    var genesis = node.genesis();
+    assertThat(genesis.format()).isEqualTo(org.trademap.ledger.api.node.Genesis.FORMAT);
+    assertThat(genesis.members())
+        .singleElement()
+        .satisfies(m -> assertThat(m.tlsCertificate()).isNotNull());
+    assertThat(genesis.channels())
+        .singleElement()
+        .satisfies(c -> assertThat(c.name()).isEqualTo("kyc"));
+    assertThat(genesis.policies()).containsKey(org.trademap.ledger.api.node.Genesis.GOVERNANCE);
+    assertThat(dir.resolve("tls.crt")).exists();
+    assertThat(dir.resolve("tls.key")).exists();
+  }
+
+  @Test
+  void aDataDirectoryOfTheFirstSingleNodeLedgersStillStartsWithItsChainId() throws Exception {
+    node.close();
+    Path old = dir.resolve("format-1");
+    KeyPair key = NodeFiles.writeNewKey(old.resolve(NodeFiles.KEY_FILE));
+    var genesis =
+        org.trademap.ledger.core.testing.TestChain.genesis(key, contracts().latestVersions());
+    java.nio.file.Files.createDirectories(old);
+    NodeFiles.writeGenesis(old.resolve(NodeFiles.GENESIS_FILE), genesis);
+    assertThat(java.nio.file.Files.readString(old.resolve(NodeFiles.GENESIS_FILE)))
+        .contains("\"format\" : 1", "\"channel\" : \"kyc\"");
+
+    node = LedgerNode.start(NodeConfig.embedded(old), contracts());
+
+    assertThat(node.genesis().format())
+        .isEqualTo(org.trademap.ledger.api.node.Genesis.FORMAT_SINGLE_CHANNEL);
+    assertThat(node.genesis().chainId()).isEqualTo(genesis.chainId());
+    assertThat(old.resolve("tls.crt")).doesNotExist();
+    assertThat(submit(tx().put("old", "dir").signedBy(node.nodeKey())).code())
+        .isEqualTo(ValidationCode.OK);
+    assertThat(node.status().role()).isEqualTo("leader");
+  }
+
+  @Test
   void refusesReplaysWithStableCodes() throws Exception {
     SignedTransaction first = tx().put("a", "1").signedBy(node.nodeKey());
     assertThat(submit(first).code()).isEqualTo(ValidationCode.OK);

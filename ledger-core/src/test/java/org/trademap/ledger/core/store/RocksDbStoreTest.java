@@ -68,4 +68,44 @@ class RocksDbStoreTest extends KeyValueStoreContract {
         .isInstanceOf(StorageException.class)
         .hasMessageContaining(dir().toString());
   }
+
+  @Test
+  void isReplacedWholeByAnotherDatabaseAndKeepsItAfterReopening() {
+    put(store, key('r', 1), value("old"));
+    Path other = scratch.resolve("other");
+    try (RocksDbStore replacement = RocksDbStore.open(other)) {
+      put(replacement, key('r', 2), value("new"));
+    }
+
+    ((RocksDbStore) store).replaceWith(other);
+
+    assertThat(store.get(key('r', 1))).isNull();
+    assertThat(store.get(key('r', 2))).isEqualTo(value("new"));
+    assertThat(other).doesNotExist();
+    assertThat(dir().resolveSibling("db.old")).doesNotExist();
+    store.close();
+    store = RocksDbStore.open(dir());
+    assertThat(store.get(key('r', 2))).isEqualTo(value("new"));
+  }
+
+  @Test
+  void aReplacementInterruptedByACrashLeavesTheOldOrTheNewDatabase() throws Exception {
+    put(store, key('r', 1), value("old"));
+    store.close();
+    // crashed after moving the old database aside, before the new one was in place
+    java.nio.file.Files.move(dir(), dir().resolveSibling("db.old"));
+
+    store = RocksDbStore.open(dir());
+
+    assertThat(store.get(key('r', 1))).isEqualTo(value("old"));
+    store.close();
+    // crashed after the new database was in place, before the old one was deleted
+    Path stale = dir().resolveSibling("db.old");
+    try (RocksDbStore old = RocksDbStore.open(stale)) {
+      put(old, key('r', 9), value("stale"));
+    }
+    store = RocksDbStore.open(dir());
+    assertThat(store.get(key('r', 1))).isEqualTo(value("old"));
+    assertThat(stale).doesNotExist();
+  }
 }

@@ -1,0 +1,30 @@
+package org.trademap.ledger.api.node;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.trademap.ledger.api.crypto.Hash;
+
+/**
+ * A node's view of one channel.
+ *
+ * @param channel the channel's name
+ * @param members ids of the members whose nodes replicate it (from the genesis document)
+ * @param height height of the last block this node committed (0 = genesis only)
+ * @param headHash hash of that block
+ * @param stateRoot state root after that block
+ * @param role this node's Raft role in the channel's group
+ * @param leader the member id of the group's leader as this node knows it; null while none is known
+ */
+public record ChannelStatus(
+    String channel,
+    List<String> members,
+    long height,
+    Hash headHash,
+    Hash stateRoot,
+    String role,
+    @Nullable String leader) {
+
+  public ChannelStatus {
+    members = List.copyOf(members);
+  }
+}

@@ -1,0 +1,132 @@
+package org.trademap.ledger.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trademap.ledger.core.config.NodeConfigFile;
+import org.trademap.ledger.core.node.NodeFiles;
+import org.trademap.ledger.core.tls.TlsIdentity;
+
+class CommandsTest {
+  final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  int run(String... args) {
+    return LedgerCli.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void keysGenerateWritesTheSigningKeyAndATlsIdentity(@TempDir Path dir) throws Exception {
+    Path key = dir.resolve("org/node.key");
+
+    int exit =
+        run("keys", "generate", "--out", key.toString(), "--org", "sec-9", "--host=nodes.test");
+
+    assertThat(exit).as(err()).isZero();
+    assertThat(NodeFiles.readKey(key)).isNotNull();
+    TlsIdentity tls = TlsIdentity.read(dir.resolve("org/tls.crt"), dir.resolve("org/tls.key"));
+    assertThat(tls.certificate().subject()).contains("CN=sec-9");
+    assertThat(tls.certificate().x509().getSubjectAlternativeNames())
+        .anySatisfy(n -> assertThat(n.get(1)).isEqualTo("nodes.test"));
+    assertThat(Files.getPosixFilePermissions(dir.resolve("org/tls.key")).toString())
+        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("public key: ", "sha256 ");
+    // nothing is overwritten, also when only the certificate exists
+    assertThat(run("keys", "generate", "--out", key.toString())).isEqualTo(LedgerCli.CANNOT_CHECK);
+    Files.delete(key);
+    assertThat(run("keys", "generate", "--out", key.toString())).isEqualTo(LedgerCli.CANNOT_CHECK);
+    assertThat(err()).contains("refusing to overwrite");
+    assertThat(key).doesNotExist();
+  }
+
+  @Test
+  void keysGenerateRefusesBadOptions() {
+    assertThat(run("keys", "generate", "--org", "Not An Id")).isEqualTo(LedgerCli.USAGE);
+    assertThat(run("keys", "generate", "--colour", "red")).isEqualTo(LedgerCli.USAGE);
+    assertThat(run("keys", "generate", "--out")).isEqualTo(LedgerCli.USAGE);
+    assertThat(err()).contains("unknown option --colour", "--out needs a value");
+  }
+
+  @Test
+  void consortiumInitWritesLoadableConfigurations(@TempDir Path dir) {
+    Path d = dir.resolve("c");
+
+    int exit =
+        run("consortium", "init", "--orgs", "4", "--dir", d.toString(), "--http-port", "28081");
+
+    assertThat(exit).as(err()).isZero();
+    for (String org : new String[] {"consortium", "sec-1", "sec-2", "notary"}) {
+      assertThat(NodeConfigFile.load(d.resolve(org + "/node.json")).org()).isEqualTo(org);
+    }
+    assertThat(d.resolve("consortium.json")).exists();
+    assertThat(NodeConfigFile.load(d.resolve("notary/node.json")).httpPort()).isEqualTo(28084);
+    assertThat(run("consortium", "init", "--orgs", "3", "--dir", d.toString()))
+        .isEqualTo(LedgerCli.CANNOT_CHECK);
+  }
+
+  @Test
+  void consortiumInitRefusesBadOptions(@TempDir Path dir) {
+    String d = dir.resolve("x").toString();
+    assertThat(run("consortium", "init", "--orgs", "2", "--dir", d)).isEqualTo(LedgerCli.USAGE);
+    assertThat(run("consortium", "init", "--orgs", "3", "--model", "a", "--dir", d))
+        .isEqualTo(LedgerCli.USAGE);
+    assertThat(run("consortium", "init", "--orgs", "3")).isEqualTo(LedgerCli.USAGE);
+    assertThat(run("consortium", "init", "--orgs", "three", "--dir", d)).isEqualTo(LedgerCli.USAGE);
+    assertThat(err())
+        .contains(
+            "3 to 100",
+            "--model a (one channel per relationship) is not built yet",
+            "--dir is required",
+            "--orgs must be a number");
+    assertThat(dir.resolve("x")).doesNotExist();
+  }
+
+  @Test
+  void consortiumUpAndDownRefuseBadOptionsAndAMissingConsortium(@TempDir Path dir)
+      throws Exception {
+    String d = dir.resolve("none").toString();
+    assertThat(run("consortium", "up")).isEqualTo(LedgerCli.USAGE);
+    assertThat(run("consortium", "up", "--dir", d, "--timeout", "0")).isEqualTo(LedgerCli.USAGE);
+    assertThat(run("consortium", "down", "--dir", d, "--colour=red")).isEqualTo(LedgerCli.USAGE);
+    assertThat(run("consortium", "down", "--dir", d)).isEqualTo(LedgerCli.CANNOT_CHECK);
+    assertThat(err())
+        .contains(
+            "--dir is required",
+            "--timeout must be from 5",
+            "unknown option --colour",
+            "no consortium in");
+  }
+
+  @Test
+  void consortiumUpOutsideTheServerSaysWhereToRunItAndDownLeavesAForeignProcessAlone(
+      @TempDir Path dir) throws Exception {
+    Path d = dir.resolve("c");
+    assertThat(run("consortium", "init", "--orgs", "3", "--dir", d.toString())).isZero();
+
+    assertThat(run("consortium", "up", "--dir", d.toString())).isEqualTo(LedgerCli.CANNOT_CHECK);
+    assertThat(err()).contains("run it from the server (bin/trademap consortium up)");
+
+    // A recorded pid that is some other process (here: this JVM) is never signalled.
+    long self = ProcessHandle.current().pid();
+    Path index = d.resolve("consortium.json");
+    Files.writeString(
+        index, Files.readString(index).replaceFirst("\"pid\"\\s*:\\s*null", "\"pid\": " + self));
+    assertThat(run("consortium", "down", "--dir", d.toString())).isEqualTo(LedgerCli.CANNOT_CHECK);
+    assertThat(err()).contains("consortium: pid " + self + " is not its server");
+    assertThat(Files.readString(index)).doesNotContain(String.valueOf(self));
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("sec-1: not running");
+  }
+}

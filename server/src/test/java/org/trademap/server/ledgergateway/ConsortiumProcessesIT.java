@@ -1,0 +1,257 @@
+package org.trademap.server.ledgergateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.trademap.ledger.api.crypto.KeyPair;
+import org.trademap.ledger.api.node.Genesis;
+import org.trademap.ledger.core.cli.LedgerCli;
+import org.trademap.ledger.core.node.NodeFiles;
+import org.trademap.server.testing.TestTransactions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code consortium init}, {@code up}, {@code down} with real server processes: a transaction
+ * submitted over HTTP at one organisation's server is read at another's.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class ConsortiumProcessesIT {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration WAIT = Duration.ofMinutes(2);
+
+  @TempDir Path tmp;
+  private @Nullable Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** Runs a command the way the server jar does, its nodes in small JVMs. */
+  private int run(String... args) {
+    return LedgerCli.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        LedgerCommands.launcher(
+            List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
+  }
+
+  private String output() {
+    return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Every server process the test saw recorded: none outlives it, whatever failed. */
+  private final Set<Long> seen = new HashSet<>();
+
+  @AfterEach
+  void down() throws IOException {
+    Path d = dir;
+    if (d != null && Files.exists(d.resolve("consortium.json"))) {
+      for (Long pid : pids(d)) {
+        if (pid != null) {
+          seen.add(pid);
+        }
+      }
+      run("consortium", "down", "--dir", d.toString());
+    }
+    for (long pid : seen) {
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+    http.close();
+  }
+
+  @Test
+  void initUpSubmitAtOneNodeReadAtAnotherThenDown() throws Exception {
+    Path d = tmp.resolve("consortium");
+    dir = d;
+    List<Integer> ports = freeConsecutivePorts(6);
+    int httpPort = ports.get(0);
+    assertThat(
+            run(
+                "consortium",
+                "init",
+                "--orgs",
+                "3",
+                "--dir",
+                d.toString(),
+                "--http-port",
+                String.valueOf(httpPort),
+                "--raft-port",
+                String.valueOf(ports.get(3))))
+        .as(output())
+        .isZero();
+
+    String[] up = {
+      "consortium",
+      "up",
+      "--dir",
+      d.toString(),
+      "--timeout",
+      "300",
+      "--server.address=127.0.0.1",
+      "--trademap.demo.seed=false",
+      "--spring.main.banner-mode=off"
+    };
+    assertThat(run(up)).as(output() + logs(d)).isZero();
+    List<@Nullable Long> recorded = pids(d);
+    assertThat(recorded).hasSize(3).doesNotContainNull();
+    List<Long> pids = recorded.stream().map(Objects::requireNonNull).toList();
+    seen.addAll(pids);
+    for (Long pid : pids) {
+      assertThat(ProcessHandle.of(pid)).get().matches(ProcessHandle::isAlive, "alive");
+    }
+    // A second up starts nothing: every recorded server still runs.
+    assertThat(run("consortium", "up", "--dir", d.toString())).as(output()).isZero();
+    assertThat(output()).contains("sec-1: already running (pid " + pids.get(1) + ")");
+    assertThat(pids(d)).isEqualTo(pids);
+
+    Genesis genesis = NodeFiles.readGenesis(d.resolve("genesis.json"));
+    // The consortium organisation writes the KYC registry; it submits at sec-1's server.
+    KeyPair key = NodeFiles.readKey(d.resolve("consortium").resolve(NodeFiles.KEY_FILE));
+    byte[] tx = TestTransactions.on(genesis).signer(key).nonce(1).register("smoke-1").bytes();
+    HttpResponse<String> submitted =
+        http.send(
+            HttpRequest.newBuilder(uri(httpPort + 1, "/api/v1/ledger/transactions"))
+                .timeout(WAIT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TestTransactions.submitBody(tx)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+
+    // The notary's server, a process of its own, has the block.
+    String txId = TestTransactions.txId(tx);
+    JsonNode read = awaitOk(uri(httpPort + 2, "/api/v1/ledger/transactions/" + txId));
+    assertThat(read.path("height").asLong()).isPositive();
+
+    // sec-1's server is killed and its data directory is lost; up starts it again (and only it),
+    // and it rejoins the idle channel with an empty ledger (ADR 0025).
+    ProcessHandle secOne = ProcessHandle.of(pids.get(1)).orElseThrow();
+    secOne.destroyForcibly();
+    secOne.onExit().get(1, TimeUnit.MINUTES);
+    deleteTree(d.resolve("sec-1").resolve("data"));
+    out.reset();
+    err.reset();
+    assertThat(run(up)).as(output() + logs(d)).isZero();
+    assertThat(output())
+        .contains("consortium: already running", "sec-1: started", "notary: already running");
+    for (Long pid : pids(d)) {
+      if (pid != null) {
+        seen.add(pid);
+      }
+    }
+    assertThat(awaitOk(uri(httpPort + 1, "/api/v1/ledger/transactions/" + txId)).path("height"))
+        .isEqualTo(read.path("height"));
+
+    assertThat(run("consortium", "down", "--dir", d.toString())).as(output()).isZero();
+    for (Long pid : seen) {
+      assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+    }
+    assertThat(pids(d)).containsOnlyNulls();
+    assertThat(output()).contains("notary: stopped (pid " + pids.get(2));
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    try (var files = Files.walk(p)) {
+      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
+  }
+
+  private static URI uri(int port, String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  /** Polls a GET until it answers 200; its JSON body. */
+  private JsonNode awaitOk(URI uri) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    HttpResponse<String> last = null;
+    while (System.nanoTime() < deadline) {
+      last =
+          http.send(
+              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (last.statusCode() == 200) {
+        return JSON.readTree(last.body());
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(
+        "no 200 from " + uri + " within " + WAIT + (last == null ? "" : ": " + last.body()));
+  }
+
+  /** The process ids consortium.json records, in the order of the organisations. */
+  private static List<@Nullable Long> pids(Path d) throws IOException {
+    List<@Nullable Long> pids = new ArrayList<>();
+    for (JsonNode org :
+        JSON.readTree(Files.readString(d.resolve("consortium.json"))).path("orgs")) {
+      JsonNode pid = org.path("pid");
+      pids.add(pid.isIntegralNumber() ? pid.asLong() : null);
+    }
+    return pids;
+  }
+
+  /** The servers' output, for a failure message. */
+  private static String logs(Path d) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (String org : List.of("consortium", "sec-1", "notary")) {
+      Path log = d.resolve(org).resolve("node.log");
+      if (Files.exists(log)) {
+        List<String> lines = Files.readAllLines(log);
+        sb.append("\n--- ").append(org).append(" (last lines) ---\n");
+        sb.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** {@code n} consecutive loopback ports that are free now. */
+  private static List<Integer> freeConsecutivePorts(int n) {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+      List<Integer> ports = new ArrayList<>();
+      for (int p = base; p < base + n && free(p); p++) {
+        ports.add(p);
+      }
+      if (ports.size() == n) {
+        return ports;
+      }
+    }
+    throw new AssertionError("no " + n + " consecutive free ports");
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort() == port;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
