@@ -84,31 +84,23 @@ class DemoCases {
       case AWAITING_SUPERVISOR -> {
         pass(ref, operator, CheckProcess.ID_DOCUMENT);
         pass(ref, operator, CheckProcess.RESIDENCE_CONFIRMATION);
-        ok(
-            "pass the screening as high-risk",
-            () ->
-                desk.complete(
-                    operator,
-                    false,
-                    ref,
-                    CheckProcess.SANCTIONS_SCREENING,
-                    CheckResult.PASSED,
-                    "Demo seeding: no list hit, but the person declares a public office"
-                        + " (politically exposed): needs the supervisor's approval.",
-                    true));
+        complete(
+            ref,
+            operator,
+            CheckProcess.SANCTIONS_SCREENING,
+            CheckResult.PASSED,
+            "Demo seeding: no list hit, but the person declares a public office"
+                + " (politically exposed): needs the supervisor's approval.",
+            true);
       }
       case NEEDS_INFORMATION -> {
-        ok(
-            "ask for a better document photo",
-            () ->
-                desk.complete(
-                    operator,
-                    false,
-                    ref,
-                    CheckProcess.ID_DOCUMENT,
-                    CheckResult.NEEDS_INFORMATION,
-                    MORE_INFORMATION,
-                    false));
+        complete(
+            ref,
+            operator,
+            CheckProcess.ID_DOCUMENT,
+            CheckResult.NEEDS_INFORMATION,
+            MORE_INFORMATION,
+            false);
         pass(ref, operator, CheckProcess.SANCTIONS_SCREENING);
         pass(ref, operator, CheckProcess.RESIDENCE_CONFIRMATION);
         ok(
@@ -121,10 +113,19 @@ class DemoCases {
   }
 
   private void pass(SubjectRef ref, UUID operator, CheckProcess process) {
+    complete(ref, operator, process, CheckResult.PASSED, PASSED_REASON, false);
+  }
+
+  private void complete(
+      SubjectRef ref,
+      UUID operator,
+      CheckProcess process,
+      CheckResult result,
+      String reason,
+      boolean highRisk) {
     ok(
-        "pass " + process.wireName(),
-        () ->
-            desk.complete(operator, false, ref, process, CheckResult.PASSED, PASSED_REASON, false));
+        "complete " + process.wireName() + " as " + result,
+        () -> desk.complete(operator, false, ref, process, result, reason, highRisk));
   }
 
   private static void ok(String step, Supplier<Optional<String>> action) {

@@ -185,16 +185,7 @@ class DemoOnboarding {
             who.phone(),
             email);
     String password = passwords.forAddress(email);
-    UUID id = signUpVerified(AccountKind.PERSON, email, password, mailbox);
-    save(id, AccountKind.PERSON, form);
-    uploadPassportPage(id, AccountKind.PERSON);
-    give(
-        id,
-        AccountKind.PERSON,
-        Arrays.stream(ConsentKind.values()).filter(ConsentKind::required).toList());
-    if (!(files.submit(id, AccountKind.PERSON) instanceof SubmissionResult.Submitted)) {
-      throw new IllegalStateException("a demo submission was refused");
-    }
+    UUID id = submittedFile(email, password, form, mailbox);
     SubjectRef ref = subjects.of(id, AccountKind.PERSON).ref();
     String name = who.givenNames() + " " + who.surname();
     DemoCredentials.Account account =
@@ -238,19 +229,31 @@ class DemoOnboarding {
     return new Worked(ref, scenario, account);
   }
 
-  private DemoCredentials.Account submitted(String tag, DevMailboxClient mailbox) {
-    String email = DemoData.submittedAddress(tag);
-    String password = passwords.forAddress(email);
+  /**
+   * A person who signed up, entered their data, uploaded the passport page, gave every required
+   * consent and submitted.
+   *
+   * @return the account
+   */
+  private UUID submittedFile(
+      String email, String password, ProfileForm form, DevMailboxClient mailbox) {
     UUID id = signUpVerified(AccountKind.PERSON, email, password, mailbox);
-    save(id, AccountKind.PERSON, DemoData.submittedPerson(email));
+    save(id, AccountKind.PERSON, form);
     uploadPassportPage(id, AccountKind.PERSON);
     give(
         id,
         AccountKind.PERSON,
         Arrays.stream(ConsentKind.values()).filter(ConsentKind::required).toList());
     if (!(files.submit(id, AccountKind.PERSON) instanceof SubmissionResult.Submitted)) {
-      throw new IllegalStateException("the demo submission was refused");
+      throw new IllegalStateException("a demo submission was refused");
     }
+    return id;
+  }
+
+  private DemoCredentials.Account submitted(String tag, DevMailboxClient mailbox) {
+    String email = DemoData.submittedAddress(tag);
+    String password = passwords.forAddress(email);
+    submittedFile(email, password, DemoData.submittedPerson(email), mailbox);
     return new DemoCredentials.Account(
         "Person with a submitted file: Max Mustermann",
         email,
