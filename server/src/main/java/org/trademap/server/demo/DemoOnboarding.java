@@ -33,6 +33,7 @@ import org.trademap.server.onboarding.Validation;
 import org.trademap.server.onboarding.documents.DocumentIntake;
 import org.trademap.server.onboarding.documents.DocumentKind;
 import org.trademap.server.onboarding.documents.IntakeResult;
+import org.trademap.server.sharing.Companies;
 
 /**
  * Takes the demo person and company part-way through onboarding, through the services the pages and
@@ -62,6 +63,7 @@ class DemoOnboarding {
   private final DemoPasswords passwords;
   private final StaffAccounts staff;
   private final TotpService totp;
+  private final Companies companies;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
@@ -75,6 +77,7 @@ class DemoOnboarding {
       PasswordPolicy policy,
       StaffAccounts staff,
       TotpService totp,
+      Companies companies,
       ObjectProvider<Clock> clock) {
     this.accounts = accounts;
     this.files = files;
@@ -85,6 +88,7 @@ class DemoOnboarding {
     this.passwords = new DemoPasswords(policy, random);
     this.staff = staff;
     this.totp = totp;
+    this.companies = companies;
     this.clock = clock.getIfUnique(Clock::systemUTC);
   }
 
@@ -108,7 +112,9 @@ class DemoOnboarding {
             submitted(hex, mailbox),
             staffMember(Role.ADMINISTRATOR, hex, mailbox),
             staffMember(Role.KYC_SUPERVISOR, hex, mailbox),
-            staffMember(Role.KYC_OPERATOR, hex, mailbox)));
+            staffMember(Role.KYC_OPERATOR, hex, mailbox),
+            companyStaff("alpha-securities", hex, mailbox),
+            companyStaff("beta-securities", hex, mailbox)));
   }
 
   private DemoCredentials.Account submitted(String tag, DevMailboxClient mailbox) {
@@ -135,6 +141,39 @@ class DemoOnboarding {
         List.of(
             "the back office works the three checks and decides",
             "after the approval: get the KYC key on My Page (/me/checks)"));
+  }
+
+  /** An approver of a demo securities company (sharing), invited and bound to it. */
+  private DemoCredentials.Account companyStaff(
+      String companyId, String tag, DevMailboxClient mailbox) {
+    String role = StaffAccounts.apiName(Role.COMPANY_APPROVER);
+    String email = DemoData.staffAddress(companyId, tag);
+    String password = passwords.forAddress(email);
+    if (!(companies.invite(null, companyId, email, role, Locale.ENGLISH)
+        instanceof Companies.Invited invited)) {
+      throw new IllegalStateException("the demo approver of " + companyId + " was not invited");
+    }
+    TotpSecret secret = totp.newSecret();
+    String code = TotpService.code(secret, TotpService.step(clock.instant()));
+    if (!(staff.accept(mailbox.invitationToken(email), password, secret, code)
+        instanceof StaffAccounts.Accepted)) {
+      throw new IllegalStateException("the demo approver of " + companyId + " did not enrol");
+    }
+    String name = companies.find(companyId).map(c -> c.name()).orElse(companyId);
+    return new DemoCredentials.Account(
+        "Securities company: approver at " + name,
+        email,
+        password,
+        secret.base32(),
+        List.of(
+            "invited by the demo seeding (account "
+                + invited.accountId()
+                + "), bound to "
+                + companyId,
+            "invitation accepted: password and authenticator (TOTP) key set up"),
+        List.of(
+            "review applications and open verified KYC packages at /company",
+            "record the account-opening decision (approve or refuse) on the ledger"));
   }
 
   private DemoCredentials.Account staffMember(Role role, String tag, DevMailboxClient mailbox) {

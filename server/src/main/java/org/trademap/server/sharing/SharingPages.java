@@ -1,10 +1,6 @@
 package org.trademap.server.sharing;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -34,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 class SharingPages {
   static final String MINE = "/me/applications";
   static final String INBOX = "/company";
-  private static final DateTimeFormatter UTC =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final JsonMapper PRETTY =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -45,11 +39,6 @@ class SharingPages {
   SharingPages(Applications applications, Companies companies) {
     this.applications = applications;
     this.companies = companies;
-  }
-
-  /** A time as the pages show it. */
-  static @Nullable String utc(@Nullable Instant at) {
-    return at == null ? null : UTC.format(at);
   }
 
   // ---- the person ------------------------------------------------------------------------------

@@ -63,7 +63,7 @@ public record SeededAccounts(
     while (entry.find()) {
       found.add(new Credentials(entry.group(1), entry.group(2), entry.group(3)));
     }
-    assertThat(found).as("accounts in %s", text.lines().count()).hasSize(6);
+    assertThat(found).as("accounts in %s", text.lines().count()).hasSize(8);
     return new SeededAccounts(
         found.get(0), found.get(1), found.get(2), found.get(3), found.get(4), found.get(5));
   }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.trademap.server.identity.Base32;
 import org.trademap.server.kyc.KycApi;
 import org.trademap.server.kyc.KycForms;
+import org.trademap.server.testing.BrowserSession;
 import org.trademap.server.testing.Http;
 import org.trademap.server.testing.TestAccounts;
 import org.trademap.server.testing.TotpCodes;
@@ -36,8 +37,8 @@ final class SharingActors {
   /** A signed-in staff member. */
   record Staff(Http http, UUID accountId) {}
 
-  /** Accepts the invitation mailed to the address and signs in with a second factor. */
-  static Staff enrol(Http anonymous, String email) {
+  /** Accepts the invitation mailed to the address (code of the current step); returns the key. */
+  static String accept(Http anonymous, String email) {
     List<JsonNode> mails = TestAccounts.mails(anonymous, email);
     assertThat(mails).as("mail to %s", email).isNotEmpty();
     Matcher link = INVITATION.matcher(mails.getFirst().get("text").asString());
@@ -58,6 +59,12 @@ final class SharingActors {
                 + Http.jsonString(TotpCodes.code(key, Instant.now(), 0))
                 + "}");
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    return key;
+  }
+
+  /** Accepts the invitation mailed to the address and signs in with a second factor. */
+  static Staff enrol(Http anonymous, String email) {
+    String key = accept(anonymous, email);
     Http.Response login =
         TestAccounts.loginRequest(
             anonymous, email, PASSWORD, TotpCodes.code(key, Instant.now(), 1));
@@ -66,6 +73,27 @@ final class SharingActors {
     UUID id =
         UUID.fromString(signedIn.get("/api/v1/me/session").json().get("accountId").asString());
     return new Staff(signedIn, id);
+  }
+
+  /**
+   * Invites a company staff member, who accepts and signs in on the login pages (password, then the
+   * next step's code) in a new browser.
+   */
+  static BrowserSession companyBrowser(
+      int port, Staff admin, Http anonymous, String company, String role) {
+    String email = TestAccounts.newAddress(role);
+    Http.Response invited = inviteCompanyStaff(admin, company, email, role);
+    assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+    String key = accept(anonymous, email);
+    BrowserSession browser = new BrowserSession(port);
+    browser.get("/login");
+    Http.Response password = browser.post("/login", Map.of("email", email, "password", PASSWORD));
+    assertThat(password.header("Location").orElseThrow()).endsWith("/login/second-factor");
+    browser.get("/login/second-factor");
+    Http.Response signedIn =
+        browser.post("/login/second-factor", Map.of("code", TotpCodes.code(key, Instant.now(), 1)));
+    assertThat(signedIn.header("Location").orElseThrow()).endsWith("/company");
+    return browser;
   }
 
   /** A back-office member invited by the administrator. */
