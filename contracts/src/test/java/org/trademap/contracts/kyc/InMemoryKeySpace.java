@@ -16,18 +16,18 @@ import org.trademap.ledger.api.contract.Outcome;
  * way the engine does: the contract writes into a {@link TestContext}, and its writes and events
  * are kept only if the outcome is accepted.
  */
-final class InMemoryKeySpace {
+public final class InMemoryKeySpace {
   private final TreeMap<byte[], byte[]> entries = new TreeMap<>(Arrays::compareUnsigned);
   private final List<ContractEvent> events = new ArrayList<>();
   private long height;
 
   /** Starts a call against this key space; the builder's defaults are a consortium signer. */
-  TestContext.Builder call(String method, byte[] args) {
+  public TestContext.Builder call(String method, byte[] args) {
     return new TestContext.Builder(this, method, args).blockHeight(height + 1);
   }
 
   /** Invokes the contract; commits the context's writes and events only if it accepts. */
-  Outcome execute(Contract contract, TestContext context) {
+  public Outcome execute(Contract contract, TestContext context) {
     Outcome outcome = contract.invoke(context);
     if (outcome instanceof Outcome.Accepted) {
       context.writes().forEach((k, v) -> entries.put(k.clone(), v.clone()));
@@ -39,11 +39,11 @@ final class InMemoryKeySpace {
   }
 
   /** Builds the call and executes it. */
-  Outcome execute(Contract contract, TestContext.Builder call) {
+  public Outcome execute(Contract contract, TestContext.Builder call) {
     return execute(contract, call.build());
   }
 
-  Optional<byte[]> get(byte[] key) {
+  public Optional<byte[]> get(byte[] key) {
     byte[] v = entries.get(key);
     return v == null ? Optional.empty() : Optional.of(v.clone());
   }
@@ -54,7 +54,7 @@ final class InMemoryKeySpace {
   }
 
   /** Every committed entry as hex key to hex value, in key order. */
-  SortedMap<String, String> snapshot() {
+  public SortedMap<String, String> snapshot() {
     SortedMap<String, String> out = new TreeMap<>();
     HexFormat hex = HexFormat.of();
     entries.forEach((k, v) -> out.put(hex.formatHex(k), hex.formatHex(v)));
@@ -62,7 +62,7 @@ final class InMemoryKeySpace {
   }
 
   /** The committed events, in order. */
-  List<ContractEvent> events() {
+  public List<ContractEvent> events() {
     return List.copyOf(events);
   }
 }

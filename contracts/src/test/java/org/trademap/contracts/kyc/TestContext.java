@@ -19,7 +19,7 @@ import org.trademap.ledger.api.crypto.PublicKey;
  * InMemoryKeySpace} overlaid with this call's own writes; writes and events stay here until the key
  * space commits them.
  */
-final class TestContext implements ContractContext {
+public final class TestContext implements ContractContext {
   private final InMemoryKeySpace keySpace;
   private final String method;
   private final byte[] args;
@@ -137,9 +137,9 @@ final class TestContext implements ContractContext {
   }
 
   /** Test-data builder for a call; defaults to a consortium signer at {@link #DEFAULT_TIME}. */
-  static final class Builder {
+  public static final class Builder {
     /** 2026-01-01T00:00:00Z. */
-    static final long DEFAULT_TIME = 1_767_225_600_000L;
+    public static final long DEFAULT_TIME = 1_767_225_600_000L;
 
     private final InMemoryKeySpace keySpace;
     private final String method;
@@ -157,7 +157,7 @@ final class TestContext implements ContractContext {
     }
 
     /** Signed by a member with this id and role (and a key derived from the id). */
-    Builder by(String member, String role) {
+    public Builder by(String member, String role) {
       this.signerMember = member;
       this.signerRole = role;
       this.signer = key(member.hashCode());
@@ -169,12 +169,12 @@ final class TestContext implements ContractContext {
       return this;
     }
 
-    Builder at(long blockTimeMillis) {
+    public Builder at(long blockTimeMillis) {
       this.blockTimeMillis = blockTimeMillis;
       return this;
     }
 
-    TestContext build() {
+    public TestContext build() {
       return new TestContext(this);
     }
 

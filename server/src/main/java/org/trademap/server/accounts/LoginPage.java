@@ -126,6 +126,7 @@ class LoginPage {
     return switch (user.role()) {
       case KYC_OPERATOR, KYC_SUPERVISOR -> "/checks";
       case ADMINISTRATOR -> StaffAdminPage.PATH;
+      case COMPANY_REVIEWER, COMPANY_APPROVER -> "/company";
       default -> "/me";
     };
   }

@@ -72,6 +72,10 @@ class SecurityConfiguration {
                 requests
                     .requestMatchers("/api/v1/me/**", "/api/v1/sessions/current")
                     .authenticated()
+                    // Account opening (sharing): the controller answers 404 to anyone but the
+                    // application's company staff, so no role is required here.
+                    .requestMatchers("/api/v1/company/**")
+                    .authenticated()
                     .requestMatchers("/api/v1/checks/**")
                     .hasAnyAuthority(BACK_OFFICE)
                     .requestMatchers("/api/v1/admin/**")
@@ -117,6 +121,8 @@ class SecurityConfiguration {
             requests ->
                 requests
                     .requestMatchers("/me", "/me/**")
+                    .authenticated()
+                    .requestMatchers("/company", "/company/**")
                     .authenticated()
                     .requestMatchers("/checks", "/checks/**")
                     .hasAnyAuthority(BACK_OFFICE)

@@ -57,7 +57,12 @@ import org.trademap.server.onboarding.Validation;
 public final class StaffAccounts {
   /** The roles of staff accounts. */
   public static final Set<Role> ROLES =
-      EnumSet.of(Role.KYC_OPERATOR, Role.KYC_SUPERVISOR, Role.ADMINISTRATOR);
+      EnumSet.of(
+          Role.KYC_OPERATOR,
+          Role.KYC_SUPERVISOR,
+          Role.ADMINISTRATOR,
+          Role.COMPANY_REVIEWER,
+          Role.COMPANY_APPROVER);
 
   static final String TEMPLATE = "staff-invitation";
   static final String PAGE_PATH = "/staff/invitation?token=";

@@ -38,6 +38,7 @@ import org.trademap.server.onboarding.Validation;
 import org.trademap.server.onboarding.documents.DocumentIntake;
 import org.trademap.server.onboarding.documents.DocumentKind;
 import org.trademap.server.onboarding.documents.IntakeResult;
+import org.trademap.server.sharing.Companies;
 
 /**
  * Takes the demo person and company part-way through onboarding, through the services the pages and
@@ -68,6 +69,7 @@ class DemoOnboarding {
   private final StaffAccounts staff;
   private final TotpService totp;
   private final DemoCases cases;
+  private final Companies companies;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
@@ -82,6 +84,7 @@ class DemoOnboarding {
       StaffAccounts staff,
       TotpService totp,
       DemoCases cases,
+      Companies companies,
       ObjectProvider<Clock> clock) {
     this.accounts = accounts;
     this.files = files;
@@ -93,6 +96,7 @@ class DemoOnboarding {
     this.staff = staff;
     this.totp = totp;
     this.cases = cases;
+    this.companies = companies;
     this.clock = clock.getIfUnique(Clock::systemUTC);
   }
 
@@ -116,7 +120,9 @@ class DemoOnboarding {
                 submitted(hex, mailbox),
                 staffMember(Role.ADMINISTRATOR, hex, mailbox, staffIds),
                 staffMember(Role.KYC_SUPERVISOR, hex, mailbox, staffIds),
-                staffMember(Role.KYC_OPERATOR, hex, mailbox, staffIds)));
+                staffMember(Role.KYC_OPERATOR, hex, mailbox, staffIds),
+                companyStaff("alpha-securities", hex, mailbox),
+                companyStaff("beta-securities", hex, mailbox)));
     List<Worked> worked =
         List.of(
             worked(
@@ -265,6 +271,39 @@ class DemoOnboarding {
         List.of(
             "the back office works the three checks and decides",
             "after the approval: get the KYC key on My Page (/me/checks)"));
+  }
+
+  /** An approver of a demo securities company (sharing), invited and bound to it. */
+  private DemoCredentials.Account companyStaff(
+      String companyId, String tag, DevMailboxClient mailbox) {
+    String role = StaffAccounts.apiName(Role.COMPANY_APPROVER);
+    String email = DemoData.staffAddress(companyId, tag);
+    String password = passwords.forAddress(email);
+    if (!(companies.invite(null, companyId, email, role, Locale.ENGLISH)
+        instanceof Companies.Invited invited)) {
+      throw new IllegalStateException("the demo approver of " + companyId + " was not invited");
+    }
+    TotpSecret secret = totp.newSecret();
+    String code = TotpService.code(secret, TotpService.step(clock.instant()));
+    if (!(staff.accept(mailbox.invitationToken(email), password, secret, code)
+        instanceof StaffAccounts.Accepted)) {
+      throw new IllegalStateException("the demo approver of " + companyId + " did not enrol");
+    }
+    String name = companies.find(companyId).map(c -> c.name()).orElse(companyId);
+    return new DemoCredentials.Account(
+        "Securities company: approver at " + name,
+        email,
+        password,
+        secret.base32(),
+        List.of(
+            "invited by the demo seeding (account "
+                + invited.accountId()
+                + "), bound to "
+                + companyId,
+            "invitation accepted: password and authenticator (TOTP) key set up"),
+        List.of(
+            "review applications and open verified KYC packages at /company",
+            "record the account-opening decision (approve or refuse) on the ledger"));
   }
 
   private DemoCredentials.Account staffMember(

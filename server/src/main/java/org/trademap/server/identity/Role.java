@@ -28,7 +28,16 @@ public enum Role {
    */
   KYC_SUPERVISOR,
   /** Manages the staff accounts of the back office: invites operators, supervisors and admins. */
-  ADMINISTRATOR;
+  ADMINISTRATOR,
+  /**
+   * Staff of one securities company who open the KYC packages shared with their company and review
+   * the applicants (bound to the company in {@code sharing}).
+   */
+  COMPANY_REVIEWER,
+  /**
+   * Staff of one securities company who, besides reviewing, record the account-opening decision.
+   */
+  COMPANY_APPROVER;
 
   /**
    * Whether accounts in this role must sign in with a second factor. Every role except {@link

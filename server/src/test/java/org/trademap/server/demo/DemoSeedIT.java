@@ -198,7 +198,7 @@ class DemoSeedIT extends RunningServer {
     assertThat(logged.lines().filter(l -> l.contains("demo-credentials.txt")))
         .singleElement()
         .satisfies(l -> assertThat(l).contains(credentialsFile().toAbsolutePath().toString()));
-    assertThat(accounts.all()).hasSizeGreaterThanOrEqualTo(9);
+    assertThat(accounts.all()).hasSize(11);
     for (SeededAccounts.Credentials account : accounts.all().values()) {
       assertThat(logged).doesNotContain(account.password(), account.email());
     }

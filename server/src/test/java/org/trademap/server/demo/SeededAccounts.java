@@ -71,7 +71,7 @@ public record SeededAccounts(
       found.add(credentials);
       all.put(entry.group(1), credentials);
     }
-    assertThat(found).as("accounts in %s", text.lines().count()).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(found).as("accounts in %s", text.lines().count()).hasSize(11);
     return new SeededAccounts(
         found.get(0),
         found.get(1),

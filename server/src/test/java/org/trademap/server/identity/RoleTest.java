@@ -19,7 +19,9 @@ class RoleTest {
             Role.AUDITOR,
             Role.KYC_OPERATOR,
             Role.KYC_SUPERVISOR,
-            Role.ADMINISTRATOR);
+            Role.ADMINISTRATOR,
+            Role.COMPANY_REVIEWER,
+            Role.COMPANY_APPROVER);
   }
 
   @Test

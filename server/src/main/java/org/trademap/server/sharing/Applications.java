@@ -1,0 +1,623 @@
+package org.trademap.server.sharing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.trademap.contracts.sharing.SharingCalls;
+import org.trademap.contracts.sharing.SharingRecords;
+import org.trademap.contracts.sharing.SharingRegistry;
+import org.trademap.ledger.api.codec.EncodingException;
+import org.trademap.ledger.api.node.TransactionRecord;
+import org.trademap.server.accounts.AccountKind;
+import org.trademap.server.accounts.SignedIn;
+import org.trademap.server.identity.Role;
+import org.trademap.server.kyc.ConsentKind;
+import org.trademap.server.kyc.ConsentResult;
+import org.trademap.server.kyc.Consents;
+import org.trademap.server.kyc.KycFiles;
+import org.trademap.server.kyc.Subject;
+import org.trademap.server.kyc.SubjectRef;
+import org.trademap.server.kyc.Subjects;
+import org.trademap.server.kyc.documents.DocumentKinds;
+import org.trademap.server.kyc.documents.OpenResult;
+import org.trademap.server.kyc.documents.StoredDocument;
+import org.trademap.server.kyc.documents.StoredDocuments;
+import org.trademap.server.ledgergateway.LedgerGateway;
+import org.trademap.server.ledgergateway.outbox.Outbox;
+import org.trademap.server.ledgergateway.outbox.OutboxEntry;
+import org.trademap.server.ledgergateway.outbox.OutboxStatus;
+import org.trademap.server.vault.Decrypted;
+import org.trademap.server.vault.Vault;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Account-opening applications: the person applies at a company (consent scoped to it and to the
+ * purpose), the consortium assembles the KYC package and seals it to that company only, the ledger
+ * records the application and the package hash ({@code kyc-sharing}), the company opens the package
+ * only after verifying it against the ledger, and records its decision. See ADR 0023.
+ */
+@Service
+class Applications {
+  static final String PURPOSE = SharingCalls.ACCOUNT_OPENING;
+  static final String REASON_PURPOSE = "sharing.decision-reason";
+  static final int MAX_REASON = 2000;
+  private static final Logger log = LoggerFactory.getLogger(Applications.class);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HexFormat HEX = HexFormat.of();
+
+  /**
+   * An application as its person and its company see it.
+   *
+   * @param id the application
+   * @param companyId the designated company
+   * @param companyName its name
+   * @param purpose {@code account-opening}
+   * @param consentVersion the consent text's version
+   * @param state applied, approved, rejected or withdrawn (lower case)
+   * @param ledger where the ledger stands
+   * @param appliedAt when
+   * @param withdrawnAt when withdrawn, or null
+   * @param decidedAt when decided, or null
+   */
+  record View(
+      UUID id,
+      String companyId,
+      String companyName,
+      String purpose,
+      String consentVersion,
+      String state,
+      LedgerView ledger,
+      Instant appliedAt,
+      @Nullable Instant withdrawnAt,
+      @Nullable Instant decidedAt) {}
+
+  /**
+   * The application's status as its recorded ledger transactions say.
+   *
+   * @param applicationRef its reference on the ledger
+   * @param status the status the last recorded transaction set ({@code applied}, {@code shared},
+   *     {@code approved}, {@code rejected}, {@code withdrawn}), or {@code pending} before the first
+   * @param pending whether a transaction is still waiting to be recorded
+   * @param transactions the recorded transactions (64 hex digits each), oldest first
+   * @param refusedShares how many shares the contract refused for it (alerts)
+   */
+  record LedgerView(
+      String applicationRef,
+      String status,
+      boolean pending,
+      List<String> transactions,
+      int refusedShares) {}
+
+  /**
+   * How a package was verified before it was shown.
+   *
+   * @param shareTransaction the {@code share} transaction that recorded it
+   * @param height its block
+   * @param packageHash SHA-256 of the sealed package, equal to the ledger's
+   * @param recipientCommitment the ledger's recipient commitment, equal to this company's
+   * @param checksConfirmed how many check results were found on the ledger as the package says
+   */
+  record Verification(
+      String shareTransaction,
+      long height,
+      String packageHash,
+      String recipientCommitment,
+      int checksConfirmed) {}
+
+  /**
+   * An opened, verified package.
+   *
+   * @param application the application
+   * @param verification what was verified
+   * @param kycPackage the package
+   */
+  record Opened(View application, Verification verification, KycPackage kycPackage) {}
+
+  private final SharingRepository repository;
+  private final Companies companies;
+  private final LedgerChecks checks;
+  private final LedgerGateway ledger;
+  private final Outbox outbox;
+  private final Subjects subjects;
+  private final KycFiles files;
+  private final Consents consents;
+  private final StoredDocuments documents;
+  private final Vault vault;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  Applications(
+      DataSource dataSource,
+      Companies companies,
+      LedgerChecks checks,
+      LedgerGateway ledger,
+      Outbox outbox,
+      Subjects subjects,
+      KycFiles files,
+      Consents consents,
+      StoredDocuments documents,
+      Vault vault,
+      PlatformTransactionManager transactions,
+      ObjectProvider<Clock> clock) {
+    this.repository = new SharingRepository(dataSource);
+    this.companies = companies;
+    this.checks = checks;
+    this.ledger = ledger;
+    this.outbox = outbox;
+    this.subjects = subjects;
+    this.files = files;
+    this.consents = consents;
+    this.documents = documents;
+    this.vault = vault;
+    this.transaction = new TransactionTemplate(transactions);
+    this.clock = clock.getIfUnique(Clock::systemUTC);
+  }
+
+  // ---- the person ------------------------------------------------------------------------------
+
+  /** The account's applications, oldest first. */
+  List<View> mine(UUID accountId) {
+    return repository.applicationsOfAccount(accountId).stream().map(this::view).toList();
+  }
+
+  /** Whether the account may apply: its KYC approval is on the ledger. */
+  boolean approved(UUID accountId) {
+    return subjects.forAccount(accountId).map(s -> checks.approved(s.ref().value())).orElse(false);
+  }
+
+  /**
+   * Applies at a company: records the scoped consent, the application and its package in one
+   * transaction, and enqueues {@code apply} and {@code share} for the ledger.
+   *
+   * @param consentVersion the version of the sharing consent text the person accepted
+   */
+  SharingResult<View> apply(
+      SignedIn user, @Nullable String companyId, @Nullable String consentVersion) {
+    Optional<Company> company = companies.find(companyId);
+    if (company.isEmpty()) {
+      return SharingResult.refused(HttpStatus.UNPROCESSABLE_CONTENT, "sharing.unknown-company");
+    }
+    if (!ConsentKind.SHARING.currentVersion().equals(consentVersion)) {
+      return SharingResult.refused(HttpStatus.UNPROCESSABLE_CONTENT, "sharing.consent-required");
+    }
+    Optional<Subject> subject = subjects.forAccount(user.accountId());
+    if (user.role() != Role.USER
+        || subject.isEmpty()
+        || !checks.approved(subject.get().ref().value())) {
+      return SharingResult.refused(HttpStatus.CONFLICT, "sharing.not-approved");
+    }
+    if (repository.hasLiveApplication(user.accountId(), company.get().id())) {
+      return SharingResult.refused(HttpStatus.CONFLICT, "sharing.duplicate");
+    }
+    Instant now = clock.instant();
+    Application application =
+        new Application(
+            UUID.randomUUID(),
+            newRef(),
+            user.accountId(),
+            subject.get().ref().value(),
+            company.get().id(),
+            randomBytes(32),
+            PURPOSE,
+            ConsentKind.SHARING.currentVersion(),
+            ApplicationState.APPLIED,
+            now,
+            null,
+            null,
+            null);
+    SharingResult<View> result =
+        inTransaction(
+            () -> {
+              if (!repository.insertApplication(application)) {
+                return SharingResult.<View>refused(HttpStatus.CONFLICT, "sharing.duplicate");
+              }
+              if (consents.give(
+                      user.accountId(),
+                      user.kind(),
+                      ConsentKind.SHARING.apiName(),
+                      application.consentVersion(),
+                      scope(application.companyId()))
+                  instanceof ConsentResult.Refused refused) {
+                throw new IllegalStateException("sharing consent refused: " + refused.code());
+              }
+              outbox.enqueue(
+                  "sharing/apply/" + application.ref(),
+                  SharingRegistry.ID,
+                  SharingRegistry.VERSION,
+                  SharingRegistry.APPLY,
+                  SharingCalls.apply(
+                      application.ref(),
+                      application.subjectRef(),
+                      SharingCalls.recipientCommitment(application.salt(), application.companyId()),
+                      PURPOSE,
+                      application.consentVersion()));
+              share(application, company.get(), user.kind(), subject.get());
+              return new SharingResult.Done<>(view(application));
+            });
+    if (result instanceof SharingResult.Done<View>) {
+      log.info(
+          "account {} applied at company {} (application {})",
+          user.accountId(),
+          application.companyId(),
+          application.id());
+    }
+    return result;
+  }
+
+  /** Withdraws the consent of an application not decided yet; the package is no longer served. */
+  SharingResult<View> withdraw(SignedIn user, UUID applicationId) {
+    return inTransaction(
+        () -> {
+          Optional<Application> found =
+              repository
+                  .lockApplication(applicationId)
+                  .filter(a -> a.accountId().equals(user.accountId()));
+          if (found.isEmpty()) {
+            return SharingResult.<View>refused(
+                HttpStatus.NOT_FOUND, "sharing.application-not-found");
+          }
+          Application a = found.get();
+          if (a.state() != ApplicationState.APPLIED) {
+            return SharingResult.<View>refused(HttpStatus.CONFLICT, "sharing.not-withdrawable");
+          }
+          repository.withdraw(a.id(), clock.instant());
+          consents.withdraw(
+              user.accountId(), user.kind(), ConsentKind.SHARING.apiName(), scope(a.companyId()));
+          outbox.enqueue(
+              "sharing/withdraw/" + a.ref(),
+              SharingRegistry.ID,
+              SharingRegistry.VERSION,
+              SharingRegistry.WITHDRAW,
+              SharingCalls.withdraw(a.ref()));
+          log.info("account {} withdrew application {}", user.accountId(), a.id());
+          return new SharingResult.Done<>(view(repository.application(a.id()).orElseThrow()));
+        });
+  }
+
+  /**
+   * Seals a package of the application for a company and enqueues its {@code share}. Normally the
+   * designated company; given another one, the contract refuses the share and raises an alert (JPX
+   * ①-C), which is how that rule is tested.
+   */
+  void shareTo(UUID applicationId, String companyId) {
+    Application a = repository.application(applicationId).orElseThrow();
+    Company company = companies.find(companyId).orElseThrow();
+    Subject subject = subjects.byRef(new SubjectRef(a.subjectRef())).orElseThrow();
+    inTransaction(
+        () -> {
+          share(a, company, subject.kind(), subject);
+          return new SharingResult.Done<>(a.id());
+        });
+  }
+
+  private void share(Application a, Company company, AccountKind kind, Subject subject) {
+    byte[] plaintext = JSON.writeValueAsBytes(assemble(a, company, kind, subject));
+    byte[] sealed =
+        Hpke.seal(company.publicKey(), a.ref().getBytes(StandardCharsets.US_ASCII), plaintext);
+    byte[] hash = sha256(sealed);
+    UUID packageId = UUID.randomUUID();
+    String key = "sharing/share/" + packageId;
+    repository.insertPackage(
+        new SharingRepository.PackageRow(
+            packageId, a.id(), company.id(), sealed, hash, key, clock.instant()));
+    outbox.enqueue(
+        key,
+        SharingRegistry.ID,
+        SharingRegistry.VERSION,
+        SharingRegistry.SHARE,
+        SharingCalls.share(
+            a.ref(), SharingCalls.recipientCommitment(a.salt(), company.id()), hash));
+  }
+
+  private KycPackage assemble(Application a, Company company, AccountKind kind, Subject subject) {
+    List<KycPackage.Document> docs = new ArrayList<>();
+    for (StoredDocument d : documents.list(subject.id())) {
+      if (documents.open(subject.id(), d.id()) instanceof OpenResult.Content content) {
+        byte[] bytes = content.bytes();
+        docs.add(
+            new KycPackage.Document(
+                DocumentKinds.apiName(d.kind()),
+                d.type().mediaType(),
+                HEX.formatHex(sha256(bytes)),
+                Base64.getEncoder().encodeToString(bytes)));
+      }
+    }
+    return new KycPackage(
+        KycPackage.FORMAT,
+        a.ref(),
+        a.subjectRef(),
+        company.id(),
+        a.purpose(),
+        a.consentVersion(),
+        clock.instant(),
+        JSON.valueToTree(files.profile(subject.accountId(), kind)),
+        docs,
+        checks.of(a.subjectRef()));
+  }
+
+  // ---- the company -----------------------------------------------------------------------------
+
+  /** The applications of the staff member's company, newest first; refused for other accounts. */
+  SharingResult<List<View>> inbox(SignedIn staff) {
+    Optional<String> company = companyOf(staff);
+    if (company.isEmpty()) {
+      return SharingResult.refused(HttpStatus.FORBIDDEN, "auth.forbidden");
+    }
+    return new SharingResult.Done<>(
+        repository.applicationsOfCompany(company.get()).stream().map(this::view).toList());
+  }
+
+  /**
+   * Opens the package of an application of the staff member's company, after verifying it against
+   * the ledger: the {@code share} transaction names this application, this company's commitment and
+   * the SHA-256 of exactly these sealed bytes; the package opens with the company's key and names
+   * this application; its check history is the ledger's. Anyone else gets 404.
+   */
+  SharingResult<Opened> open(SignedIn staff, UUID applicationId) {
+    Optional<Application> found = companyApplication(staff, applicationId);
+    if (found.isEmpty()) {
+      return SharingResult.refused(HttpStatus.NOT_FOUND, "sharing.application-not-found");
+    }
+    Application a = found.get();
+    if (a.state() == ApplicationState.WITHDRAWN) {
+      return SharingResult.refused(HttpStatus.GONE, "sharing.withdrawn");
+    }
+    Optional<SharingRepository.PackageRow> row = repository.packageFor(a.id(), a.companyId());
+    Optional<OutboxEntry> entry = row.flatMap(r -> outbox.find(r.outboxKey()));
+    if (entry.isEmpty() || !(entry.get().status() instanceof OutboxStatus.Committed committed)) {
+      return SharingResult.refused(HttpStatus.CONFLICT, "sharing.package-pending");
+    }
+    Optional<TransactionRecord> tx = ledger.transaction(committed.txId());
+    byte[] sealed = row.get().sealed();
+    if (tx.isEmpty() || sealed == null) {
+      return altered(a);
+    }
+    SharingRecords.Share share;
+    try {
+      if (!tx.get().receipt().accepted()
+          || SharingRecords.decodeResult(tx.get().receipt().value()).refused()
+          || !tx.get().transaction().body().method().equals(SharingRegistry.SHARE)) {
+        return altered(a);
+      }
+      share = SharingRecords.decodeShare(tx.get().transaction().body().args());
+    } catch (EncodingException e) {
+      return altered(a);
+    }
+    byte[] commitment = SharingCalls.recipientCommitment(a.salt(), a.companyId());
+    if (!share.applicationRef().equals(a.ref())
+        || !MessageDigest.isEqual(share.recipientCommitment(), commitment)
+        || !MessageDigest.isEqual(share.packageHash(), sha256(sealed))) {
+      return altered(a);
+    }
+    Optional<byte[]> plaintext =
+        Hpke.open(
+            companies.keys(a.companyId()), a.ref().getBytes(StandardCharsets.US_ASCII), sealed);
+    if (plaintext.isEmpty()) {
+      return altered(a);
+    }
+    KycPackage kycPackage;
+    try {
+      kycPackage = JSON.readValue(plaintext.get(), KycPackage.class);
+    } catch (JacksonException e) {
+      return altered(a);
+    }
+    if (!kycPackage.applicationRef().equals(a.ref())
+        || !kycPackage.companyId().equals(a.companyId())
+        || !kycPackage.subjectRef().equals(a.subjectRef())) {
+      return altered(a);
+    }
+    List<LedgerChecks.Check> onLedger = checks.of(a.subjectRef());
+    if (kycPackage.checks().size() > onLedger.size()
+        || !onLedger.subList(0, kycPackage.checks().size()).equals(kycPackage.checks())) {
+      log.warn("application {}: the package's check history differs from the ledger", a.id());
+      return SharingResult.refused(HttpStatus.CONFLICT, "sharing.history-altered");
+    }
+    log.info(
+        "company staff {} opened the verified package of application {}",
+        staff.accountId(),
+        a.id());
+    return new SharingResult.Done<>(
+        new Opened(
+            view(a),
+            new Verification(
+                committed.txId().hex(),
+                committed.height(),
+                HEX.formatHex(share.packageHash()),
+                HEX.formatHex(commitment),
+                kycPackage.checks().size()),
+            kycPackage));
+  }
+
+  /**
+   * Records the company's decision, after the package verified; only approvers decide.
+   *
+   * @param decision {@code approve} or {@code reject}
+   * @param reason required when rejecting; sealed under the subject's vault key
+   */
+  SharingResult<View> decide(
+      SignedIn staff, UUID applicationId, @Nullable String decision, @Nullable String reason) {
+    SharingResult<Opened> opened = open(staff, applicationId);
+    if (opened instanceof SharingResult.Refused<Opened>(HttpStatus status, String code)) {
+      return SharingResult.refused(status, code);
+    }
+    if (staff.role() != Role.COMPANY_APPROVER) {
+      return SharingResult.refused(HttpStatus.FORBIDDEN, "sharing.approver-only");
+    }
+    boolean approve = "approve".equals(decision);
+    if (!approve && !"reject".equals(decision)) {
+      return SharingResult.refused(HttpStatus.UNPROCESSABLE_CONTENT, "sharing.unknown-decision");
+    }
+    String text = reason == null ? "" : reason.strip();
+    if ((!approve && text.isEmpty()) || text.length() > MAX_REASON) {
+      return SharingResult.refused(HttpStatus.UNPROCESSABLE_CONTENT, "sharing.reason-required");
+    }
+    return inTransaction(
+        () -> {
+          Application a = repository.lockApplication(applicationId).orElseThrow();
+          if (a.state() != ApplicationState.APPLIED) {
+            return SharingResult.<View>refused(HttpStatus.CONFLICT, "sharing.already-decided");
+          }
+          Subject subject = subjects.byRef(new SubjectRef(a.subjectRef())).orElseThrow();
+          byte[] sealedReason =
+              vault.encrypt(
+                  subject.id(),
+                  REASON_PURPOSE + ":" + a.id(),
+                  text.getBytes(StandardCharsets.UTF_8));
+          repository.decide(
+              a.id(),
+              approve ? ApplicationState.APPROVED : ApplicationState.REJECTED,
+              staff.accountId(),
+              clock.instant(),
+              sealedReason);
+          outbox.enqueue(
+              "sharing/decide/" + a.ref(),
+              SharingRegistry.ID,
+              SharingRegistry.VERSION,
+              SharingRegistry.DECIDE,
+              SharingCalls.decide(a.ref(), approve));
+          log.info(
+              "company staff {} decided application {}: {}", staff.accountId(), a.id(), decision);
+          return new SharingResult.Done<>(view(repository.application(a.id()).orElseThrow()));
+        });
+  }
+
+  /** The decision's reason, for the company that decided. */
+  Optional<String> decisionReason(SignedIn staff, UUID applicationId) {
+    Optional<Application> a = companyApplication(staff, applicationId);
+    if (a.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Subject> subject = subjects.byRef(new SubjectRef(a.get().subjectRef()));
+    return repository
+        .decisionReason(applicationId)
+        .flatMap(
+            stored ->
+                subject.flatMap(
+                    s ->
+                        vault.decrypt(s.id(), REASON_PURPOSE + ":" + applicationId, stored)
+                                instanceof Decrypted.Plaintext p
+                            ? Optional.of(new String(p.bytes(), StandardCharsets.UTF_8))
+                            : Optional.empty()));
+  }
+
+  private Optional<String> companyOf(SignedIn staff) {
+    if (staff.role() != Role.COMPANY_REVIEWER && staff.role() != Role.COMPANY_APPROVER) {
+      return Optional.empty();
+    }
+    return companies.companyOf(staff.accountId());
+  }
+
+  private Optional<Application> companyApplication(SignedIn staff, UUID applicationId) {
+    Optional<String> company = companyOf(staff);
+    return company.flatMap(
+        c -> repository.application(applicationId).filter(a -> a.companyId().equals(c)));
+  }
+
+  private static <T> SharingResult<T> altered(Application a) {
+    log.warn("application {}: the package does not match the ledger; refused", a.id());
+    return SharingResult.refused(HttpStatus.CONFLICT, "sharing.package-altered");
+  }
+
+  // ---- views -----------------------------------------------------------------------------------
+
+  View view(Application a) {
+    String companyName = companies.find(a.companyId()).map(Company::name).orElse(a.companyId());
+    return new View(
+        a.id(),
+        a.companyId(),
+        companyName,
+        a.purpose(),
+        a.consentVersion(),
+        a.state().name().toLowerCase(java.util.Locale.ROOT),
+        ledgerView(a),
+        a.appliedAt(),
+        a.withdrawnAt(),
+        a.decidedAt());
+  }
+
+  private LedgerView ledgerView(Application a) {
+    List<String> keys = new ArrayList<>();
+    keys.add("sharing/apply/" + a.ref());
+    keys.addAll(repository.shareKeys(a.id()));
+    keys.add("sharing/decide/" + a.ref());
+    keys.add("sharing/withdraw/" + a.ref());
+    String status = "pending";
+    boolean pending = false;
+    int refused = 0;
+    List<String> txs = new ArrayList<>();
+    for (String key : keys) {
+      Optional<OutboxEntry> entry = outbox.find(key);
+      if (entry.isEmpty()) {
+        continue;
+      }
+      switch (entry.get().status()) {
+        case OutboxStatus.Pending p -> pending = true;
+        case OutboxStatus.Rejected r -> {}
+        case OutboxStatus.Committed c -> {
+          Optional<TransactionRecord> tx = ledger.transaction(c.txId());
+          if (tx.isPresent() && tx.get().receipt().accepted()) {
+            txs.add(c.txId().hex());
+            SharingRecords.Result result = SharingRecords.decodeResult(tx.get().receipt().value());
+            if (result.refused()) {
+              refused++;
+            } else {
+              status = result.detail();
+            }
+          }
+        }
+      }
+    }
+    return new LedgerView(a.ref(), status, pending, txs, refused);
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  /** The scope of the sharing consent: the purpose and the company. */
+  static String scope(String companyId) {
+    return PURPOSE + ":" + companyId;
+  }
+
+  private String newRef() {
+    return "app-" + HEX.formatHex(randomBytes(16));
+  }
+
+  private byte[] randomBytes(int n) {
+    byte[] out = new byte[n];
+    random.nextBytes(out);
+    return out;
+  }
+
+  static byte[] sha256(byte[] value) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(value);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
+  }
+
+  private <T> SharingResult<T> inTransaction(Supplier<SharingResult<T>> work) {
+    return Objects.requireNonNull(transaction.execute(status -> work.get()));
+  }
+}

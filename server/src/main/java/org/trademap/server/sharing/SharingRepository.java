@@ -1,0 +1,310 @@
+package org.trademap.server.sharing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The tables of the sharing module (Flyway V13). */
+final class SharingRepository {
+  private static final String APPLICATION_COLUMNS =
+      "id, application_ref, account_id, subject_ref, company_id, recipient_salt, purpose,"
+          + " consent_version, state, applied_at, withdrawn_at, decided_at, decided_by";
+
+  /**
+   * A company's stored row.
+   *
+   * @param id the company id
+   * @param name its name
+   * @param keySubject the vault subject sealing its private key
+   * @param publicKey its X25519 public key
+   * @param privateKeySealed its private key, sealed by the vault
+   */
+  record CompanyRow(
+      String id, String name, UUID keySubject, byte[] publicKey, byte[] privateKeySealed) {}
+
+  /**
+   * A package's stored row.
+   *
+   * @param id the package
+   * @param applicationId its application
+   * @param companyId the company it is sealed to
+   * @param sealed the sealed bytes, null once withdrawn
+   * @param packageHash SHA-256 of the sealed bytes as recorded
+   * @param outboxKey the outbox key of its {@code share} transaction
+   * @param createdAt when it was assembled
+   */
+  record PackageRow(
+      UUID id,
+      UUID applicationId,
+      String companyId,
+      byte @Nullable [] sealed,
+      byte[] packageHash,
+      String outboxKey,
+      Instant createdAt) {}
+
+  private final JdbcClient jdbc;
+
+  SharingRepository(DataSource dataSource) {
+    this.jdbc = JdbcClient.create(dataSource);
+  }
+
+  // ---- companies -------------------------------------------------------------------------------
+
+  boolean insertCompanyIfAbsent(CompanyRow row, Instant now) {
+    return jdbc.sql(
+                "INSERT INTO sharing_company (id, name, key_subject, public_key,"
+                    + " private_key_sealed, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING")
+            .param(row.id())
+            .param(row.name())
+            .param(row.keySubject())
+            .param(row.publicKey())
+            .param(row.privateKeySealed())
+            .param(timestamp(now))
+            .update()
+        == 1;
+  }
+
+  void renameCompany(String id, String name) {
+    jdbc.sql("UPDATE sharing_company SET name = ? WHERE id = ? AND name <> ?")
+        .param(name)
+        .param(id)
+        .param(name)
+        .update();
+  }
+
+  List<CompanyRow> companies() {
+    return jdbc.sql(
+            "SELECT id, name, key_subject, public_key, private_key_sealed FROM sharing_company"
+                + " ORDER BY id")
+        .query((rs, n) -> company(rs))
+        .list();
+  }
+
+  Optional<CompanyRow> company(String id) {
+    return jdbc.sql(
+            "SELECT id, name, key_subject, public_key, private_key_sealed FROM sharing_company"
+                + " WHERE id = ?")
+        .param(id)
+        .query((rs, n) -> company(rs))
+        .optional();
+  }
+
+  private static CompanyRow company(ResultSet rs) throws SQLException {
+    return new CompanyRow(
+        rs.getString("id"),
+        rs.getString("name"),
+        rs.getObject("key_subject", UUID.class),
+        rs.getBytes("public_key"),
+        rs.getBytes("private_key_sealed"));
+  }
+
+  void bindStaff(UUID accountId, String companyId) {
+    jdbc.sql("INSERT INTO sharing_company_staff (account_id, company_id) VALUES (?, ?)")
+        .param(accountId)
+        .param(companyId)
+        .update();
+  }
+
+  Optional<String> companyOfStaff(UUID accountId) {
+    return jdbc.sql("SELECT company_id FROM sharing_company_staff WHERE account_id = ?")
+        .param(accountId)
+        .query(String.class)
+        .optional();
+  }
+
+  // ---- applications ----------------------------------------------------------------------------
+
+  /** Inserts the application unless the account has a live one at the company; whether it did. */
+  boolean insertApplication(Application a) {
+    return jdbc.sql(
+                "INSERT INTO sharing_application (id, application_ref, account_id, subject_ref,"
+                    + " company_id, recipient_salt, purpose, consent_version, state, active_key,"
+                    + " applied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+            .param(a.id())
+            .param(a.ref())
+            .param(a.accountId())
+            .param(a.subjectRef())
+            .param(a.companyId())
+            .param(a.salt())
+            .param(a.purpose())
+            .param(a.consentVersion())
+            .param(a.state().name())
+            .param(activeKey(a.accountId(), a.companyId()))
+            .param(timestamp(a.appliedAt()))
+            .update()
+        == 1;
+  }
+
+  boolean hasLiveApplication(UUID accountId, String companyId) {
+    return jdbc.sql("SELECT COUNT(*) FROM sharing_application WHERE active_key = ?")
+            .param(activeKey(accountId, companyId))
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  Optional<Application> application(UUID id) {
+    return jdbc.sql("SELECT " + APPLICATION_COLUMNS + " FROM sharing_application WHERE id = ?")
+        .param(id)
+        .query((rs, n) -> application(rs))
+        .optional();
+  }
+
+  Optional<Application> lockApplication(UUID id) {
+    return jdbc.sql(
+            "SELECT " + APPLICATION_COLUMNS + " FROM sharing_application WHERE id = ? FOR UPDATE")
+        .param(id)
+        .query((rs, n) -> application(rs))
+        .optional();
+  }
+
+  List<Application> applicationsOfAccount(UUID accountId) {
+    return jdbc.sql(
+            "SELECT "
+                + APPLICATION_COLUMNS
+                + " FROM sharing_application WHERE account_id = ? ORDER BY applied_at, id")
+        .param(accountId)
+        .query((rs, n) -> application(rs))
+        .list();
+  }
+
+  List<Application> applicationsOfCompany(String companyId) {
+    return jdbc.sql(
+            "SELECT "
+                + APPLICATION_COLUMNS
+                + " FROM sharing_application WHERE company_id = ? ORDER BY applied_at DESC, id")
+        .param(companyId)
+        .query((rs, n) -> application(rs))
+        .list();
+  }
+
+  void withdraw(UUID id, Instant at) {
+    jdbc.sql(
+            "UPDATE sharing_application SET state = 'WITHDRAWN', active_key = NULL,"
+                + " withdrawn_at = ? WHERE id = ?")
+        .param(timestamp(at))
+        .param(id)
+        .update();
+    jdbc.sql("UPDATE sharing_package SET sealed = NULL WHERE application_id = ?")
+        .param(id)
+        .update();
+  }
+
+  void decide(UUID id, ApplicationState state, UUID by, Instant at, byte[] reasonSealed) {
+    jdbc.sql(
+            "UPDATE sharing_application SET state = ?, active_key = CASE WHEN ? THEN active_key"
+                + " ELSE NULL END, decided_at = ?, decided_by = ?, decision_reason_sealed = ?"
+                + " WHERE id = ?")
+        .param(state.name())
+        .param(state == ApplicationState.APPROVED)
+        .param(timestamp(at))
+        .param(by)
+        .param(reasonSealed)
+        .param(id)
+        .update();
+  }
+
+  Optional<byte[]> decisionReason(UUID id) {
+    return jdbc.sql("SELECT decision_reason_sealed FROM sharing_application WHERE id = ?")
+        .param(id)
+        .query((rs, n) -> Optional.ofNullable(rs.getBytes(1)))
+        .optional()
+        .flatMap(o -> o);
+  }
+
+  private static Application application(ResultSet rs) throws SQLException {
+    return new Application(
+        rs.getObject("id", UUID.class),
+        rs.getString("application_ref"),
+        rs.getObject("account_id", UUID.class),
+        rs.getString("subject_ref"),
+        rs.getString("company_id"),
+        rs.getBytes("recipient_salt"),
+        rs.getString("purpose"),
+        rs.getString("consent_version"),
+        ApplicationState.valueOf(rs.getString("state")),
+        required(rs, "applied_at"),
+        instant(rs.getObject("withdrawn_at", OffsetDateTime.class)),
+        instant(rs.getObject("decided_at", OffsetDateTime.class)),
+        rs.getObject("decided_by", UUID.class));
+  }
+
+  // ---- packages --------------------------------------------------------------------------------
+
+  void insertPackage(PackageRow p) {
+    jdbc.sql(
+            "INSERT INTO sharing_package (id, application_id, company_id, sealed, package_hash,"
+                + " outbox_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .param(p.id())
+        .param(p.applicationId())
+        .param(p.companyId())
+        .param(p.sealed())
+        .param(p.packageHash())
+        .param(p.outboxKey())
+        .param(timestamp(p.createdAt()))
+        .update();
+  }
+
+  /** The newest package of the application sealed to the company. */
+  Optional<PackageRow> packageFor(UUID applicationId, String companyId) {
+    return jdbc
+        .sql(
+            "SELECT id, application_id, company_id, sealed, package_hash, outbox_key, created_at"
+                + " FROM sharing_package WHERE application_id = ? AND company_id = ?"
+                + " ORDER BY created_at DESC, id")
+        .param(applicationId)
+        .param(companyId)
+        .query(
+            (rs, n) ->
+                new PackageRow(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("application_id", UUID.class),
+                    rs.getString("company_id"),
+                    rs.getBytes("sealed"),
+                    rs.getBytes("package_hash"),
+                    rs.getString("outbox_key"),
+                    required(rs, "created_at")))
+        .list()
+        .stream()
+        .findFirst();
+  }
+
+  /** The outbox keys of the application's packages, oldest first. */
+  List<String> shareKeys(UUID applicationId) {
+    return jdbc.sql(
+            "SELECT outbox_key FROM sharing_package WHERE application_id = ?"
+                + " ORDER BY created_at, id")
+        .param(applicationId)
+        .query(String.class)
+        .list();
+  }
+
+  private static String activeKey(UUID accountId, String companyId) {
+    return accountId + "/" + companyId;
+  }
+
+  private static Instant required(ResultSet rs, String column) throws SQLException {
+    Instant value = instant(rs.getObject(column, OffsetDateTime.class));
+    if (value == null) {
+      throw new IllegalStateException(column + " is null");
+    }
+    return value;
+  }
+
+  static OffsetDateTime timestamp(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static @Nullable Instant instant(@Nullable OffsetDateTime timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}
