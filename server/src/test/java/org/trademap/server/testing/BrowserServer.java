@@ -41,6 +41,7 @@ public abstract class BrowserServer extends RunningServer {
 
   private @Nullable BrowserContext context;
   private @Nullable Page page;
+  private final java.util.List<BrowserContext> others = new java.util.ArrayList<>();
 
   @DynamicPropertySource
   static void loopbackAddressAndLinks(DynamicPropertyRegistry registry) {
@@ -84,6 +85,8 @@ public abstract class BrowserServer extends RunningServer {
 
   @AfterEach
   void closePage() {
+    others.forEach(BrowserContext::close);
+    others.clear();
     if (context != null) {
       context.close();
     }
@@ -97,6 +100,21 @@ public abstract class BrowserServer extends RunningServer {
       throw new IllegalStateException("the page exists only while a test runs");
     }
     return page;
+  }
+
+  /**
+   * A tab in a browser session of its own (its own cookies), for a second person in the same test,
+   * e.g. the user beside the operator; closed after the test like {@link #page()}.
+   */
+  protected Page otherPage() {
+    if (browser == null) {
+      throw new IllegalStateException("chromium did not start");
+    }
+    BrowserContext other =
+        browser.newContext(
+            new Browser.NewContextOptions().setBaseURL(baseUrl()).setLocale("en-US"));
+    others.add(other);
+    return other.newPage();
   }
 
   /** Where the server answers, e.g. {@code http://127.0.0.1:41234}, without a trailing slash. */
