@@ -36,11 +36,7 @@ final class AckedCheck {
     List<String> ids = readIds(file);
     Cluster cluster = Cluster.read(dir);
     boolean complete = true;
-    try (HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build()) {
+    try (HttpClient http = Cluster.httpClient()) {
       cluster.requireAnswering(http);
       out.printf(
           Locale.ROOT,

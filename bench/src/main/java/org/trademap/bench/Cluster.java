@@ -93,6 +93,14 @@ record Cluster(Path dir, List<Cluster.Node> nodes, Genesis genesis, KeyPair sign
     return new Cluster(dir, List.copyOf(nodes), genesis, signer);
   }
 
+  /** A client for the nodes' HTTP API (HTTP/1.1, one connection per outstanding request). */
+  static HttpClient httpClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
   /** Fails naming every node that does not answer its ledger status. */
   void requireAnswering(HttpClient http) {
     List<String> down = new ArrayList<>();

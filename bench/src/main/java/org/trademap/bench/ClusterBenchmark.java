@@ -163,11 +163,7 @@ final class ClusterBenchmark {
     double seconds = 0;
     boolean exhausted = false;
     double signRate;
-    try (HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build()) {
+    try (HttpClient http = Cluster.httpClient()) {
       cluster.requireAnswering(http);
       int n = cluster.nodes().size();
       out.println(
