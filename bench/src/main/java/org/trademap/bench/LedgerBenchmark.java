@@ -99,11 +99,16 @@ final class LedgerBenchmark {
 
   /** The default result file: {@code bench-results/ledger-<UTC timestamp>.json}. */
   static Path defaultOut(Instant now) {
+    return defaultOut("ledger", now);
+  }
+
+  /** {@code bench-results/<name>-<UTC timestamp>.json}. */
+  static Path defaultOut(String name, Instant now) {
     String stamp =
         DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC)
             .format(now);
-    return Path.of("bench-results", "ledger-" + stamp + ".json");
+    return Path.of("bench-results", name + "-" + stamp + ".json");
   }
 
   void run() {
@@ -385,7 +390,7 @@ final class LedgerBenchmark {
   }
 
   /** Creates the result's directory now, so that a run never ends without a place to write to. */
-  private static void prepareOutput(Path file) {
+  static void prepareOutput(Path file) {
     Path parent = file.toAbsolutePath().getParent();
     try {
       if (parent != null) {

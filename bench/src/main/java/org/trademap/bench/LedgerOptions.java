@@ -106,7 +106,7 @@ record LedgerOptions(Duration duration, @Nullable Path out, @Nullable Path data,
     return d;
   }
 
-  private static Path parsePath(String option, String value) throws UsageException {
+  static Path parsePath(String option, String value) throws UsageException {
     if (value.isBlank()) {
       throw new UsageException(option + " needs a non-empty path");
     }

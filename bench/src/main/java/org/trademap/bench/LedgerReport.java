@@ -82,6 +82,11 @@ record LedgerReport(
 
   /** Writes the report as indented JSON, creating the parent directories. */
   void write(Path file) {
+    writeJson(file, this);
+  }
+
+  /** Writes {@code value} as indented JSON to {@code file}, creating the parent directories. */
+  static void writeJson(Path file, Object value) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
@@ -90,7 +95,7 @@ record LedgerReport(
       JsonMapper.builder()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .build()
-          .writeValue(file.toFile(), this);
+          .writeValue(file.toFile(), value);
     } catch (IOException e) {
       throw new BenchFailure("cannot write the JSON result to " + file + ": " + e, e);
     } catch (JacksonException e) {

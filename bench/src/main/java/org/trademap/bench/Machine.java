@@ -1,5 +1,6 @@
 package org.trademap.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
@@ -22,6 +23,15 @@ record Machine(int cores, String jdk, String os, long maxHeapBytes) {
             + " "
             + System.getProperty("os.arch", "?"),
         Runtime.getRuntime().maxMemory());
+  }
+
+  /** The machine's physical memory in bytes; 0 if the JVM does not tell. */
+  static long physicalMemoryBytes() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getTotalMemorySize();
+    }
+    return 0;
   }
 
   String describe() {

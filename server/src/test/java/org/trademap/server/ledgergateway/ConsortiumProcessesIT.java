@@ -198,7 +198,7 @@ class ConsortiumProcessesIT {
   }
 
   /** The process ids consortium.json records, in the order of the organisations. */
-  private static List<@Nullable Long> pids(Path d) throws IOException {
+  static List<@Nullable Long> pids(Path d) throws IOException {
     List<@Nullable Long> pids = new ArrayList<>();
     for (JsonNode org :
         JSON.readTree(Files.readString(d.resolve("consortium.json"))).path("orgs")) {
@@ -209,7 +209,7 @@ class ConsortiumProcessesIT {
   }
 
   /** The servers' output, for a failure message. */
-  private static String logs(Path d) throws IOException {
+  static String logs(Path d) throws IOException {
     StringBuilder sb = new StringBuilder();
     for (String org : List.of("consortium", "sec-1", "notary")) {
       Path log = d.resolve(org).resolve("node.log");
@@ -223,7 +223,7 @@ class ConsortiumProcessesIT {
   }
 
   /** {@code n} consecutive loopback ports that are free now. */
-  private static List<Integer> freeConsecutivePorts(int n) {
+  static List<Integer> freeConsecutivePorts(int n) {
     for (int attempt = 0; attempt < 200; attempt++) {
       int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
       List<Integer> ports = new ArrayList<>();

@@ -1,0 +1,432 @@
+package org.trademap.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.trademap.ledger.api.crypto.Hash;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ledger benchmark against a running consortium ({@code --cluster D}): signed {@code
+ * kyc-registry.register} transactions of the consortium organisation, submitted over HTTP ({@code
+ * POST /api/v1/ledger/transactions}, which answers once the transaction is committed) to every node
+ * in turn, so that the followers forward to the leader, at a fixed number of outstanding
+ * transactions for the given time.
+ *
+ * <p>The transactions are signed before the timer runs ({@link Presigner}), in segments of at most
+ * {@link #SEGMENT} so that their timestamps stay inside the ledger's window; signing pauses are not
+ * part of the measured time. Nonces start at the current time in microseconds: above any nonce an
+ * earlier run or the server itself used, as the node only requires a nonce above the signer's last
+ * one. The node orders one signer's nonces only within a block, so transactions reaching the leader
+ * out of order (through different nodes) can be refused as {@code nonce-reused}; they count as
+ * refused, not acknowledged.
+ */
+final class ClusterBenchmark {
+  /** Longest stretch of submission on transactions signed at once. */
+  static final Duration SEGMENT = Duration.ofSeconds(60);
+
+  /** Transactions pre-signed per second of a segment: above what the machine can commit. */
+  static final int PLAUSIBLE_TPS = 4000;
+
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final ClusterOptions options;
+  private final PrintStream out;
+
+  ClusterBenchmark(ClusterOptions options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  /**
+   * The figures of a run.
+   *
+   * @param workload what was submitted
+   * @param nodes nodes of the consortium
+   * @param model how they were deployed
+   * @param cores processors the benchmark's JVM saw (nodes run on the same machine)
+   * @param memoryMb the machine's physical memory
+   * @param os the operating system
+   * @param jdk the JDK that ran the benchmark
+   * @param timestamp when the run started (UTC, ISO-8601)
+   * @param duration the requested submission time
+   * @param concurrency transactions outstanding at a time
+   * @param seconds the measured time: submission until the last answer, signing pauses excluded
+   * @param submitted transactions submitted
+   * @param acknowledged answered 201: committed and accepted
+   * @param refused answered 422: refused by the ledger or rejected by the contract
+   * @param errors any other answer, or no answer
+   * @param tps acknowledged per measured second
+   * @param p50Ms median time from submission to acknowledgement
+   * @param p95Ms its 95th percentile
+   * @param p99Ms its 99th percentile
+   * @param maxMs its maximum
+   * @param signRate transactions built and signed per second by the benchmark, before the timer
+   * @param exhausted the pre-signed transactions ran out before the time was up
+   * @param perNode per node: submitted and acknowledged
+   * @param refusedKinds each refusal code with its count
+   * @param errorKinds each kind of error with its count
+   */
+  record Report(
+      String workload,
+      int nodes,
+      String model,
+      int cores,
+      long memoryMb,
+      String os,
+      String jdk,
+      String timestamp,
+      String duration,
+      int concurrency,
+      double seconds,
+      long submitted,
+      long acknowledged,
+      long refused,
+      long errors,
+      double tps,
+      double p50Ms,
+      double p95Ms,
+      double p99Ms,
+      double maxMs,
+      double signRate,
+      boolean exhausted,
+      Map<String, NodeFigures> perNode,
+      Map<String, Long> refusedKinds,
+      Map<String, Long> errorKinds) {}
+
+  /**
+   * One node's share.
+   *
+   * @param submitted transactions submitted to it
+   * @param acknowledged of those, acknowledged
+   */
+  record NodeFigures(long submitted, long acknowledged) {}
+
+  /** What one submitting thread saw; only that thread writes it until it ends. */
+  private static final class Worker {
+    final int node;
+    long submitted;
+    long acknowledged;
+    long refused;
+    long errors;
+    long[] latencies = new long[1024];
+    final List<String> acked = new ArrayList<>();
+    final Map<String, Long> refusedKinds = new TreeMap<>();
+    final Map<String, Long> errorKinds = new TreeMap<>();
+
+    Worker(int node) {
+      this.node = node;
+    }
+
+    void latency(long nanos) {
+      if (acknowledged == latencies.length) {
+        latencies = Arrays.copyOf(latencies, latencies.length * 2);
+      }
+      latencies[(int) acknowledged] = nanos;
+    }
+  }
+
+  void run() {
+    Instant started = Instant.now();
+    Machine machine = Machine.current();
+    Path outFile =
+        options.out() != null ? options.out() : LedgerBenchmark.defaultOut("cluster", started);
+    LedgerBenchmark.prepareOutput(outFile);
+    if (options.ackedOut() != null) {
+      LedgerBenchmark.prepareOutput(options.ackedOut());
+    }
+    Cluster cluster = Cluster.read(options.dir());
+    List<Worker> workers = new ArrayList<>();
+    double seconds = 0;
+    boolean exhausted = false;
+    double signRate;
+    try (HttpClient http = Cluster.httpClient()) {
+      cluster.requireAnswering(http);
+      int n = cluster.nodes().size();
+      out.println(
+          "TradeMap ledger benchmark: "
+              + KycWorkload.NAME
+              + " over HTTP, consortium of "
+              + n
+              + " nodes at "
+              + options.dir().toAbsolutePath());
+      out.printf(
+          Locale.ROOT,
+          "machine   %s, memory %,d MB%n",
+          machine.describe(),
+          Machine.physicalMemoryBytes() / (1024 * 1024));
+      out.printf(
+          Locale.ROOT,
+          "config    nodes %s; channel %s; duration %s; concurrency %d (about %d per node, each"
+              + " node in turn); signed by %s in segments of at most %s before the timer%n",
+          String.join(", ", cluster.nodes().stream().map(Cluster.Node::id).toList()),
+          cluster.genesis().channel(),
+          Durations.format(options.duration()),
+          options.concurrency(),
+          Math.max(1, options.concurrency() / n),
+          cluster.nodes().stream()
+              .filter(x -> x.role().equals("consortium"))
+              .findFirst()
+              .map(Cluster.Node::id)
+              .orElse("consortium"),
+          Durations.format(SEGMENT));
+      for (int i = 0; i < options.concurrency(); i++) {
+        workers.add(new Worker(i % n));
+      }
+      SecureRandom seeds = new SecureRandom();
+      byte[] tag = new byte[4];
+      seeds.nextBytes(tag);
+      KycWorkload workload =
+          new KycWorkload(cluster.genesis(), cluster.signer(), HexFormat.of().formatHex(tag));
+      long firstNonce = System.currentTimeMillis() * 1000;
+      try (Presigner signer =
+          new Presigner(workload, firstNonce, machine.cores(), seeds.nextLong())) {
+        Duration left = options.duration();
+        while (!left.isZero() && !left.isNegative() && !exhausted) {
+          Duration segment = left.compareTo(SEGMENT) > 0 ? SEGMENT : left;
+          int count =
+              (int) Math.ceil(PLAUSIBLE_TPS * segment.toNanos() / 1e9) + options.concurrency();
+          byte[][] txs = signer.take(count, System.currentTimeMillis());
+          AtomicInteger next = new AtomicInteger();
+          long t0 = System.nanoTime();
+          submit(http, cluster, workers, txs, next, t0 + segment.toNanos());
+          seconds += (System.nanoTime() - t0) / 1e9;
+          int used = Math.min(next.get(), txs.length);
+          exhausted = used == txs.length;
+          signer.giveBack(used);
+          left = left.minus(segment);
+        }
+        signRate = signer.rate();
+      }
+    }
+    Report report = report(cluster, machine, started, workers, seconds, signRate, exhausted);
+    print(report);
+    LedgerReport.writeJson(outFile, report);
+    out.println("JSON      " + outFile.toAbsolutePath());
+    Path acked = options.ackedOut();
+    if (acked != null) {
+      writeAcked(acked, workers);
+      out.println("acked     " + report.acknowledged() + " ids in " + acked.toAbsolutePath());
+    }
+  }
+
+  /** Runs every worker on its own virtual thread until the deadline or the transactions end. */
+  private static void submit(
+      HttpClient http,
+      Cluster cluster,
+      List<Worker> workers,
+      byte[][] txs,
+      AtomicInteger next,
+      long deadline) {
+    List<Future<?>> tasks = new ArrayList<>();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (Worker w : workers) {
+        Cluster.Node node = cluster.nodes().get(w.node);
+        HttpRequest.Builder request =
+            HttpRequest.newBuilder(node.uri("api/v1/ledger/transactions"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json");
+        tasks.add(
+            threads.submit(
+                () -> {
+                  while (System.nanoTime() < deadline) {
+                    int i = next.getAndIncrement();
+                    if (i >= txs.length) {
+                      return;
+                    }
+                    submitOne(http, request, txs[i], w);
+                  }
+                }));
+      }
+      Tasks.await(tasks);
+    }
+  }
+
+  private static void submitOne(HttpClient http, HttpRequest.Builder request, byte[] tx, Worker w) {
+    String body = "{\"transaction\":\"" + Base64.getEncoder().encodeToString(tx) + "\"}";
+    w.submitted++;
+    long start = System.nanoTime();
+    try {
+      HttpResponse<String> r =
+          http.send(
+              request.copy().POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      long nanos = System.nanoTime() - start;
+      switch (r.statusCode()) {
+        case 201 -> {
+          w.latency(nanos);
+          w.acknowledged++;
+          w.acked.add(Hash.sha256(tx).hex());
+        }
+        case 422 -> {
+          w.refused++;
+          w.refusedKinds.merge(problemCode(r.body()), 1L, Long::sum);
+        }
+        default -> {
+          w.errors++;
+          w.errorKinds.merge("HTTP " + r.statusCode() + " " + problemCode(r.body()), 1L, Long::sum);
+        }
+      }
+    } catch (IOException e) {
+      w.errors++;
+      w.errorKinds.merge(e.getClass().getSimpleName(), 1L, Long::sum);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      w.errors++;
+      w.errorKinds.merge("interrupted", 1L, Long::sum);
+    }
+  }
+
+  private static String problemCode(String body) {
+    try {
+      String code = JSON.readTree(body).path("code").asString("");
+      return code.isEmpty() ? "(no code)" : code;
+    } catch (JacksonException e) {
+      return "(no problem document)";
+    }
+  }
+
+  private Report report(
+      Cluster cluster,
+      Machine machine,
+      Instant started,
+      List<Worker> workers,
+      double seconds,
+      double signRate,
+      boolean exhausted) {
+    long submitted = 0;
+    long acknowledged = 0;
+    long refused = 0;
+    long errors = 0;
+    Map<String, Long> refusedKinds = new TreeMap<>();
+    Map<String, Long> errorKinds = new TreeMap<>();
+    long[][] perNode = new long[cluster.nodes().size()][2];
+    for (Worker w : workers) {
+      submitted += w.submitted;
+      acknowledged += w.acknowledged;
+      refused += w.refused;
+      errors += w.errors;
+      w.refusedKinds.forEach((k, v) -> refusedKinds.merge(k, v, Long::sum));
+      w.errorKinds.forEach((k, v) -> errorKinds.merge(k, v, Long::sum));
+      perNode[w.node][0] += w.submitted;
+      perNode[w.node][1] += w.acknowledged;
+    }
+    long[] latencies = new long[(int) acknowledged];
+    int at = 0;
+    for (Worker w : workers) {
+      System.arraycopy(w.latencies, 0, latencies, at, (int) w.acknowledged);
+      at += (int) w.acknowledged;
+    }
+    Arrays.sort(latencies);
+    int n = latencies.length;
+    Map<String, NodeFigures> nodes = new LinkedHashMap<>();
+    for (int i = 0; i < perNode.length; i++) {
+      nodes.put(cluster.nodes().get(i).id(), new NodeFigures(perNode[i][0], perNode[i][1]));
+    }
+    return new Report(
+        KycWorkload.NAME,
+        cluster.nodes().size(),
+        "consortium, channel " + cluster.genesis().channel() + ", one process per node",
+        machine.cores(),
+        Machine.physicalMemoryBytes() / (1024 * 1024),
+        machine.os(),
+        machine.jdk(),
+        started.toString(),
+        Durations.format(options.duration()),
+        options.concurrency(),
+        LedgerReport.round(seconds, 3),
+        submitted,
+        acknowledged,
+        refused,
+        errors,
+        LedgerReport.round(seconds == 0 ? 0 : acknowledged / seconds, 1),
+        ms(Percentiles.of(latencies, n, 50)),
+        ms(Percentiles.of(latencies, n, 95)),
+        ms(Percentiles.of(latencies, n, 99)),
+        ms(n == 0 ? 0 : latencies[n - 1]),
+        LedgerReport.round(signRate, 1),
+        exhausted,
+        nodes,
+        refusedKinds,
+        errorKinds);
+  }
+
+  private static double ms(long nanos) {
+    return LedgerReport.round(nanos / 1e6, 3);
+  }
+
+  private void print(Report r) {
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "figures   %.1f s measured: %,d submitted, %,d acknowledged, %,d refused, %,d errors%n",
+        r.seconds(),
+        r.submitted(),
+        r.acknowledged(),
+        r.refused(),
+        r.errors());
+    out.printf(Locale.ROOT, "throughput %,.1f acknowledged tx/s%n", r.tps());
+    out.printf(
+        Locale.ROOT,
+        "latency   submission to acknowledgement (commit): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms,"
+            + " max %.1f ms%n",
+        r.p50Ms(),
+        r.p95Ms(),
+        r.p99Ms(),
+        r.maxMs());
+    out.printf(
+        Locale.ROOT,
+        "signing   %,.0f tx/s built and signed on %d threads (before the timer)%s%n",
+        r.signRate(),
+        r.cores(),
+        r.exhausted() ? "; the pre-signed transactions ran out before the time was up" : "");
+    r.perNode()
+        .forEach(
+            (id, f) ->
+                out.printf(
+                    Locale.ROOT,
+                    "node      %-12s %,d submitted, %,d acknowledged%n",
+                    id,
+                    f.submitted(),
+                    f.acknowledged()));
+    r.refusedKinds().forEach((k, v) -> out.printf(Locale.ROOT, "refused   %8d  %s%n", v, k));
+    r.errorKinds().forEach((k, v) -> out.printf(Locale.ROOT, "errors    %8d  %s%n", v, k));
+  }
+
+  private static void writeAcked(Path file, List<Worker> workers) {
+    StringBuilder b = new StringBuilder();
+    for (Worker w : workers) {
+      for (String id : w.acked) {
+        b.append(id).append('\n');
+      }
+    }
+    try {
+      Files.writeString(file, b, StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new BenchFailure("cannot write the acknowledged ids to " + file + ": " + e, e);
+    }
+  }
+}

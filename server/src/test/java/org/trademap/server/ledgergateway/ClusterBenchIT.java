@@ -1,0 +1,178 @@
+package org.trademap.server.ledgergateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.trademap.bench.BenchMain;
+import org.trademap.ledger.core.cli.LedgerCli;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code bench ledger --cluster D} against real server processes ({@code consortium init}, {@code
+ * up}), short: every acknowledged transaction is then found on every node ({@code --verify-acked}),
+ * and a made-up id is reported missing on each.
+ */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class ClusterBenchIT {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String ABSENT = "ab".repeat(32);
+
+  @TempDir Path tmp;
+  private @Nullable Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Set<Long> seen = new HashSet<>();
+
+  private PrintStream stream(ByteArrayOutputStream b) {
+    return new PrintStream(b, true, StandardCharsets.UTF_8);
+  }
+
+  private int consortium(String... args) {
+    return LedgerCli.run(
+        args,
+        stream(out),
+        stream(err),
+        LedgerCommands.launcher(
+            List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
+  }
+
+  private int bench(String... args) {
+    return BenchMain.run(args, stream(out), stream(err));
+  }
+
+  private String output() {
+    return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+  }
+
+  @AfterEach
+  void down() throws IOException {
+    Path d = dir;
+    if (d != null && Files.exists(d.resolve("consortium.json"))) {
+      for (Long pid : ConsortiumProcessesIT.pids(d)) {
+        if (pid != null) {
+          seen.add(pid);
+        }
+      }
+      consortium("consortium", "down", "--dir", d.toString());
+    }
+    for (long pid : seen) {
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  @Test
+  void benchAgainstThreeNodesThenEveryAcknowledgedTransactionIsOnEveryNode() throws Exception {
+    Path d = tmp.resolve("consortium");
+    dir = d;
+    List<Integer> ports = ConsortiumProcessesIT.freeConsecutivePorts(6);
+    assertThat(
+            consortium(
+                "consortium",
+                "init",
+                "--orgs",
+                "3",
+                "--dir",
+                d.toString(),
+                "--http-port",
+                String.valueOf(ports.get(0)),
+                "--raft-port",
+                String.valueOf(ports.get(3))))
+        .as(output())
+        .isZero();
+    assertThat(
+            consortium(
+                "consortium",
+                "up",
+                "--dir",
+                d.toString(),
+                "--timeout",
+                "300",
+                "--server.address=127.0.0.1",
+                "--trademap.demo.seed=false",
+                "--spring.main.banner-mode=off"))
+        .as(output() + ConsortiumProcessesIT.logs(d))
+        .isZero();
+    for (Long pid : ConsortiumProcessesIT.pids(d)) {
+      if (pid != null) {
+        seen.add(pid);
+      }
+    }
+
+    Path json = tmp.resolve("cluster.json");
+    Path acked = tmp.resolve("acked.txt");
+    assertThat(
+            bench(
+                "ledger",
+                "--cluster",
+                d.toString(),
+                "--duration",
+                "5s",
+                "--concurrency",
+                "12",
+                "--out",
+                json.toString(),
+                "--acked-out",
+                acked.toString()))
+        .as(output() + ConsortiumProcessesIT.logs(d))
+        .isZero();
+    assertThat(output())
+        .contains("machine ", "config ", "throughput", "p95", "p99", "max", "acknowledged");
+
+    JsonNode report = JSON.readTree(Files.readString(json));
+    List<String> ids = Files.readAllLines(acked).stream().filter(l -> !l.isBlank()).toList();
+    assertThat(report.path("nodes").asInt()).isEqualTo(3);
+    assertThat(report.path("acknowledged").asLong()).isPositive().isEqualTo(ids.size());
+    assertThat(report.path("submitted").asLong())
+        .isEqualTo(
+            report.path("acknowledged").asLong()
+                + report.path("refused").asLong()
+                + report.path("errors").asLong());
+    assertThat(ids).doesNotHaveDuplicates();
+    // Every node was given transactions, the followers forwarding theirs to the leader.
+    for (String org : List.of("consortium", "sec-1", "notary")) {
+      assertThat(report.path("perNode").path(org).path("acknowledged").asLong())
+          .as(org)
+          .isPositive();
+    }
+    assertThat(report.path("p50Ms").asDouble())
+        .isPositive()
+        .isLessThanOrEqualTo(report.path("p99Ms").asDouble());
+
+    out.reset();
+    err.reset();
+    assertThat(bench("ledger", "--cluster", d.toString(), "--verify-acked", acked.toString()))
+        .as(output())
+        .isZero();
+    assertThat(output()).contains("every id is on every node").doesNotContain("MISSING");
+
+    // An id no node has is reported missing on each, and the check fails.
+    Path withAbsent = tmp.resolve("with-absent.txt");
+    Files.writeString(withAbsent, ids.getFirst() + "\n" + ABSENT + "\n");
+    out.reset();
+    err.reset();
+    assertThat(bench("ledger", "--cluster", d.toString(), "--verify-acked", withAbsent.toString()))
+        .as(output())
+        .isEqualTo(1);
+    assertThat(output().split(ABSENT, -1)).hasSize(4);
+    assertThat(output()).contains("notary       1 of 2 MISSING");
+
+    out.reset();
+    assertThat(consortium("consortium", "down", "--dir", d.toString())).as(output()).isZero();
+    assertThat(ConsortiumProcessesIT.pids(d)).containsOnlyNulls();
+  }
+}
