@@ -177,6 +177,54 @@ class SharingApiIT extends RunningServer {
   }
 
   @Test
+  void theAuditorVerifiesEveryTransitionWithoutLearningTheCompany() {
+    KycApi user = approvedUser("Auditedperson");
+    UUID first = applied(user, ALPHA);
+    UUID second = applied(user, BETA);
+    awaitLedgerStatus(user, first, "shared");
+    awaitLedgerStatus(user, second, "shared");
+    applications.shareTo(first, BETA);
+    assertThat(decide(staff(alphaApprover), first, "approve", "").status()).isEqualTo(200);
+    assertThat(decide(staff(betaApprover), second, "reject", "not for us").status()).isEqualTo(200);
+    awaitLedgerStatus(user, first, "approved");
+    awaitLedgerStatus(user, second, "rejected");
+    String firstRef = mine(user, first).at("/ledger/applicationRef").asString();
+    String secondRef = mine(user, second).at("/ledger/applicationRef").asString();
+
+    assertProblem(user.http.get(SharingAuditController.PATH), 403, "auth.forbidden");
+    assertProblem(http().get(SharingAuditController.PATH), 401, "auth.required");
+    Http.Response audit = staff(admin).http().get(SharingAuditController.PATH);
+
+    assertThat(audit.status()).as(audit.toString()).isEqualTo(200);
+    JsonNode report = audit.json();
+    assertThat(report.get("valid").asBoolean()).as(audit.body()).isTrue();
+    assertThat(report.get("summary").asString()).startsWith("all transitions valid");
+    assertThat(report.get("violations").size()).isZero();
+    assertThat(report.get("refusedShares").asInt()).isPositive();
+    assertThat(statuses(report, firstRef))
+        .containsExactly("applied", "shared", "share-refused", "approved");
+    assertThat(statuses(report, secondRef)).containsExactly("applied", "shared", "rejected");
+    String body = audit.body();
+    for (JsonNode company : http().get("/api/v1/companies").json()) {
+      assertThat(body)
+          .doesNotContain(company.get("id").asString())
+          .doesNotContain(company.get("name").asString());
+    }
+    assertThat(body)
+        .doesNotContain("Auditedperson")
+        .doesNotContain(subjects.forAccount(user.accountId()).orElseThrow().ref().value());
+  }
+
+  private static List<String> statuses(JsonNode report, String applicationRef) {
+    for (JsonNode a : report.get("applications")) {
+      if (a.get("applicationRef").asString().equals(applicationRef)) {
+        return a.get("steps").valueStream().map(s -> s.get("status").asString()).toList();
+      }
+    }
+    throw new AssertionError("no audited application " + applicationRef);
+  }
+
+  @Test
   void nobodyButTheDesignatedCompanysStaffReadsThePackage() {
     KycApi user = approvedUser("Onlyalpha");
     UUID id = applied(user, ALPHA);
