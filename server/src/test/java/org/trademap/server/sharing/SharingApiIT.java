@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.trademap.server.testing.Problems.assertProblem;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +31,8 @@ import org.trademap.server.sharing.SharingActors.Staff;
 import org.trademap.server.testing.Http;
 import org.trademap.server.testing.LedgerScan;
 import org.trademap.server.testing.RunningServer;
+import org.trademap.server.testing.TestAccounts;
+import org.trademap.server.testing.TotpCodes;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -174,6 +182,103 @@ class SharingApiIT extends RunningServer {
         .as("the ledger never names a company")
         .isEmpty();
     assertThat(LedgerScan.mentioning(ledger, BETA)).isEmpty();
+  }
+
+  @Test
+  void theAuditorVerifiesEveryTransitionWithoutLearningTheCompany() {
+    KycApi user = approvedUser("Auditedperson");
+    UUID first = applied(user, ALPHA);
+    UUID second = applied(user, BETA);
+    awaitLedgerStatus(user, first, "shared");
+    awaitLedgerStatus(user, second, "shared");
+    applications.shareTo(first, BETA);
+    assertThat(decide(staff(alphaApprover), first, "approve", "").status()).isEqualTo(200);
+    assertThat(decide(staff(betaApprover), second, "reject", "not for us").status()).isEqualTo(200);
+    awaitLedgerStatus(user, first, "approved");
+    awaitLedgerStatus(user, second, "rejected");
+    String firstRef = mine(user, first).at("/ledger/applicationRef").asString();
+    String secondRef = mine(user, second).at("/ledger/applicationRef").asString();
+
+    assertProblem(user.http.get(SharingAuditController.PATH), 403, "auth.forbidden");
+    assertProblem(http().get(SharingAuditController.PATH), 401, "auth.required");
+    Http.Response audit = staff(admin).http().get(SharingAuditController.PATH);
+
+    assertThat(audit.status()).as(audit.toString()).isEqualTo(200);
+    JsonNode report = audit.json();
+    assertThat(report.get("valid").asBoolean()).as(audit.body()).isTrue();
+    assertThat(report.get("summary").asString()).startsWith("all transitions valid");
+    assertThat(report.get("violations").size()).isZero();
+    assertThat(report.get("refusedShares").asInt()).isPositive();
+    assertThat(statuses(report, firstRef))
+        .containsExactly("applied", "shared", "share-refused", "approved");
+    assertThat(statuses(report, secondRef)).containsExactly("applied", "shared", "rejected");
+    String body = audit.body();
+    for (JsonNode company : http().get("/api/v1/companies").json()) {
+      assertThat(body)
+          .doesNotContain(company.get("id").asString())
+          .doesNotContain(company.get("name").asString());
+    }
+    assertThat(body)
+        .doesNotContain("Auditedperson")
+        .doesNotContain(subjects.forAccount(user.accountId()).orElseThrow().ref().value());
+
+    CommandLine cli = auditCommand(auditorToken());
+    assertThat(cli.exitCode()).as(cli.output()).isZero();
+    assertThat(cli.output()).contains("\"valid\":true", "all transitions valid", firstRef);
+    assertThat(cli.output()).doesNotContain(ALPHA).doesNotContain(BETA);
+    assertThat(auditCommand("not-a-token").exitCode()).isEqualTo(2);
+  }
+
+  private record CommandLine(int exitCode, String output) {}
+
+  /** An administrator (standing in for the auditor) signs in; their bearer token. */
+  private String auditorToken() {
+    String email = TestAccounts.newAddress("auditor");
+    assertThat(
+            staff(admin)
+                .http()
+                .postJson(
+                    "/api/v1/admin/staff",
+                    "{\"email\":" + Http.jsonString(email) + ",\"role\":\"administrator\"}")
+                .status())
+        .isEqualTo(201);
+    String key = SharingActors.accept(http(), email);
+    Http.Response login =
+        TestAccounts.loginRequest(
+            http(), email, SharingActors.PASSWORD, TotpCodes.code(key, Instant.now(), 1));
+    assertThat(login.status()).as(login.toString()).isEqualTo(201);
+    return login.json().get("token").asString();
+  }
+
+  /** {@code bin/trademap audit sharing --url …} against this server. */
+  private CommandLine auditCommand(String token) {
+    Path script = Path.of("..", "bin", "trademap").toAbsolutePath().normalize();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "bash", script.toString(), "audit", "sharing", "--url", "http://127.0.0.1:" + port)
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    builder.environment().put("TRADEMAP_TOKEN", token);
+    try {
+      Process process = builder.start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      return new CommandLine(process.exitValue(), output);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  private static List<String> statuses(JsonNode report, String applicationRef) {
+    for (JsonNode a : report.get("applications")) {
+      if (a.get("applicationRef").asString().equals(applicationRef)) {
+        return a.get("steps").valueStream().map(s -> s.get("status").asString()).toList();
+      }
+    }
+    throw new AssertionError("no audited application " + applicationRef);
   }
 
   @Test
