@@ -52,9 +52,10 @@ class DemoSeedRestartIT extends RunningServer {
 
   @Test
   void theSecondStartMakesNoMoreAccountsAndKeepsTheFile() throws IOException {
-    // Three people and three back-office staff.
-    assertThat(accountsAfterFirstStart).isEqualTo(6);
-    assertThat(accountCount(dataSource)).isEqualTo(6);
+    // Six people (three of them with worked cases), three back-office staff and an approver at
+    // each of the two demo securities companies.
+    assertThat(accountsAfterFirstStart).isEqualTo(11);
+    assertThat(accountCount(dataSource)).isEqualTo(11);
     assertThat(Files.readAllBytes(credentialsFile())).isEqualTo(fileAfterFirstStart);
   }
 
