@@ -3,6 +3,7 @@ package org.trademap.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,43 +49,24 @@ record ClusterOptions(
     Path verify = null;
     boolean help = false;
     boolean durationGiven = false;
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      String name = arg;
-      String value = null;
-      int eq = arg.indexOf('=');
-      if (arg.startsWith("--") && eq > 0) {
-        name = arg.substring(0, eq);
-        value = arg.substring(eq + 1);
-      }
+    Set<String> withValue =
+        Set.of(
+            "--cluster", "--duration", "--concurrency", "--out", "--acked-out", "--verify-acked");
+    for (Args.Option option : Args.split(args, withValue)) {
+      String name = option.name();
       switch (name) {
         case "-h", "--help" -> help = true;
-        case "--cluster",
-            "--duration",
-            "--concurrency",
-            "--out",
-            "--acked-out",
-            "--verify-acked" -> {
-          if (value == null) {
-            if (i + 1 >= args.size()) {
-              throw new UsageException(name + " needs a value");
-            }
-            value = args.get(++i);
-          }
-          switch (name) {
-            case "--cluster" -> dir = LedgerOptions.parsePath(name, value);
-            case "--duration" -> {
-              duration = LedgerOptions.parseDuration(value);
-              durationGiven = true;
-            }
-            case "--concurrency" -> concurrency = parseConcurrency(value);
-            case "--out" -> out = LedgerOptions.parsePath(name, value);
-            case "--acked-out" -> ackedOut = LedgerOptions.parsePath(name, value);
-            default -> verify = LedgerOptions.parsePath(name, value);
-          }
+        case "--cluster" -> dir = LedgerOptions.parsePath(name, option.given());
+        case "--duration" -> {
+          duration = LedgerOptions.parseDuration(option.given());
+          durationGiven = true;
         }
+        case "--concurrency" -> concurrency = parseConcurrency(option.given());
+        case "--out" -> out = LedgerOptions.parsePath(name, option.given());
+        case "--acked-out" -> ackedOut = LedgerOptions.parsePath(name, option.given());
+        case "--verify-acked" -> verify = LedgerOptions.parsePath(name, option.given());
         case "--data" -> throw new UsageException("--data is for the single node, not --cluster");
-        default -> throw new UsageException("unknown option '" + arg + "'");
+        default -> throw new UsageException("unknown option '" + option.typed() + "'");
       }
     }
     if (dir == null) {

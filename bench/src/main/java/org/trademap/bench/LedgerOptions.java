@@ -4,6 +4,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,31 +40,14 @@ record LedgerOptions(Duration duration, @Nullable Path out, @Nullable Path data,
     Path out = null;
     Path data = null;
     boolean help = false;
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      String name = arg;
-      String value = null;
-      int eq = arg.indexOf('=');
-      if (arg.startsWith("--") && eq > 0) {
-        name = arg.substring(0, eq);
-        value = arg.substring(eq + 1);
-      }
+    for (Args.Option option : Args.split(args, Set.of("--duration", "--out", "--data"))) {
+      String name = option.name();
       switch (name) {
         case "-h", "--help" -> help = true;
-        case "--duration", "--out", "--data" -> {
-          if (value == null) {
-            if (i + 1 >= args.size()) {
-              throw new UsageException(name + " needs a value");
-            }
-            value = args.get(++i);
-          }
-          switch (name) {
-            case "--duration" -> duration = parseDuration(value);
-            case "--out" -> out = parsePath(name, value);
-            default -> data = parsePath(name, value);
-          }
-        }
-        default -> throw new UsageException("unknown option '" + arg + "'");
+        case "--duration" -> duration = parseDuration(option.given());
+        case "--out" -> out = parsePath(name, option.given());
+        case "--data" -> data = parsePath(name, option.given());
+        default -> throw new UsageException("unknown option '" + option.typed() + "'");
       }
     }
     if (duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0) {
