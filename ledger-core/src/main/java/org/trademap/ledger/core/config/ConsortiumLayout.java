@@ -155,19 +155,20 @@ public final class ConsortiumLayout {
       Path config = orgDir.resolve(CONFIG_FILE);
       write(
           config,
-          NodeConfigFile.json(
-              orgDir,
-              org.id(),
-              orgDir.resolve("data"),
-              org.httpPort(),
-              host,
-              org.raftPort(),
-              genesisFile,
-              orgDir.resolve(NodeFiles.KEY_FILE),
-              orgDir.resolve(NodeFiles.TLS_CERTIFICATE_FILE),
-              orgDir.resolve(NodeFiles.TLS_KEY_FILE),
-              peers,
-              List.of(MODEL_B_CHANNEL)));
+          new NodeConfigFile(
+                  config,
+                  org.id(),
+                  orgDir.resolve("data"),
+                  org.httpPort(),
+                  host,
+                  org.raftPort(),
+                  genesisFile,
+                  orgDir.resolve(NodeFiles.KEY_FILE),
+                  orgDir.resolve(NodeFiles.TLS_CERTIFICATE_FILE),
+                  orgDir.resolve(NodeFiles.TLS_KEY_FILE),
+                  peers,
+                  List.of(MODEL_B_CHANNEL))
+              .json());
       configs.add(config);
     }
     ObjectNode index = JSON.createObjectNode();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -269,20 +270,12 @@ public record NodeConfigFile(
         new NodeConfig.Consortium(org, genesis, signingKey, tlsCertificate, tlsPrivateKey, peers));
   }
 
-  /** The JSON of a configuration, with paths relative to {@code dir}. */
-  public static String json(
-      Path dir,
-      String org,
-      Path dataDir,
-      int httpPort,
-      String raftHost,
-      int raftPort,
-      Path genesis,
-      Path signingKey,
-      Path tlsCertificate,
-      Path tlsPrivateKey,
-      List<NodeConfig.Peer> peers,
-      List<String> channels) {
+  /**
+   * The JSON of this configuration, as {@link #load} reads it, with paths relative to the directory
+   * of {@link #file}, so a consortium directory can be moved whole.
+   */
+  public String json() {
+    Path dir = Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file has a directory");
     ObjectNode root = JSON.createObjectNode();
     root.put("org", org);
     root.put("dataDir", relative(dir, dataDir));
