@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.trademap.ledger.api.crypto.Hash;
+import org.trademap.ledger.api.node.ChannelLedger;
 import org.trademap.ledger.api.node.SubmitResult;
 import org.trademap.server.ledgergateway.LedgerGateway;
 import org.trademap.server.ledgergateway.LedgerUnavailableException;
@@ -26,7 +27,11 @@ import org.trademap.server.web.ProblemException;
 
 @RestController
 @RequestMapping(path = "/api/v1/ledger", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Ledger", description = "Status, blocks and transactions of this node's channel")
+@Tag(
+    name = "Ledger",
+    description =
+        "Status, blocks and transactions of this node's channels (the unprefixed paths serve the"
+            + " default channel)")
 class LedgerApiController {
   private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
@@ -80,6 +85,76 @@ class LedgerApiController {
         .transaction(id)
         .map(TransactionView::of)
         .orElseThrow(() -> LedgerRequests.transactionNotFound(id));
+  }
+
+  @GetMapping("/channels/{channel}")
+  @Operation(summary = "This node's view of one channel it holds: members, height, head, role")
+  @ApiResponse(responseCode = "200", description = "The channel")
+  @ApiResponse(
+      responseCode = "404",
+      description = "ledger.channel-not-found: this node holds no such channel",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  StatusView.ChannelView channel(
+      @PathVariable @Parameter(description = "Channel name, e.g. all or rel-sec-1")
+          String channel) {
+    return StatusView.ChannelView.of(channelLedger(channel).status());
+  }
+
+  @GetMapping("/channels/{channel}/blocks/{height}")
+  @Operation(summary = "A committed block of one channel, with its transactions and receipts")
+  @ApiResponse(responseCode = "200", description = "The block")
+  @ApiResponse(
+      responseCode = "400",
+      description = "request.bad-height: not a non-negative integer",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description =
+          "ledger.channel-not-found: this node holds no such channel;"
+              + " ledger.block-not-found: above the channel's head",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  BlockView channelBlock(@PathVariable String channel, @PathVariable String height) {
+    ChannelLedger c = channelLedger(channel);
+    long h = LedgerRequests.height(height);
+    return c.block(h).map(BlockView::of).orElseThrow(() -> LedgerRequests.blockNotFound(h));
+  }
+
+  @GetMapping("/channels/{channel}/transactions/{txId}")
+  @Operation(summary = "A transaction recorded on one channel, with its block height and receipt")
+  @ApiResponse(responseCode = "200", description = "The transaction")
+  @ApiResponse(
+      responseCode = "400",
+      description = "request.bad-tx-id: not 64 hexadecimal characters",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description =
+          "ledger.channel-not-found: this node holds no such channel;"
+              + " ledger.transaction-not-found: the channel never recorded it",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  TransactionView channelTransaction(@PathVariable String channel, @PathVariable String txId) {
+    ChannelLedger c = channelLedger(channel);
+    Hash id = LedgerRequests.txId(txId);
+    return c.transaction(id)
+        .map(TransactionView::of)
+        .orElseThrow(() -> LedgerRequests.transactionNotFound(id));
+  }
+
+  private ChannelLedger channelLedger(String channel) {
+    return ledger
+        .channel(channel)
+        .orElseThrow(
+            () ->
+                ProblemException.of(
+                        HttpStatus.NOT_FOUND,
+                        "ledger.channel-not-found",
+                        LedgerRequests.safe(channel))
+                    .with("channel", LedgerRequests.safe(channel)));
   }
 
   @PostMapping(path = "/transactions", consumes = MediaType.APPLICATION_JSON_VALUE)

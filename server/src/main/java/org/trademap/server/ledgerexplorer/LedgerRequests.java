@@ -25,6 +25,13 @@ final class LedgerRequests {
     return Long.parseLong(value);
   }
 
+  private static final Pattern NAME = Pattern.compile("[a-z0-9._-]{1,64}");
+
+  /** A name echoed in a problem: itself if it is a valid channel name, else a placeholder. */
+  static String safe(String name) {
+    return NAME.matcher(name).matches() ? name : "(invalid name)";
+  }
+
   /** A transaction id: 64 hexadecimal characters. */
   static Hash txId(String value) {
     if (!TX_ID.matcher(value).matches()) {

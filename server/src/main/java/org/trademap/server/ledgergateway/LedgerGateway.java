@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.trademap.ledger.api.block.Block;
 import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.crypto.PublicKey;
+import org.trademap.ledger.api.node.ChannelLedger;
 import org.trademap.ledger.api.node.Genesis;
 import org.trademap.ledger.api.node.Ledger;
 import org.trademap.ledger.api.node.LedgerStatus;
@@ -45,6 +46,26 @@ public class LedgerGateway {
   /** The genesis document; its hash is the chain id transactions must name. */
   public Genesis genesis() {
     return ledger.genesis();
+  }
+
+  /**
+   * A read barrier before a read that decides: returns once this node applied every block of its
+   * default channel committed when called (Raft ReadIndex), with its height then.
+   *
+   * @throws LedgerUnavailableException if no leader confirms
+   */
+  public long sync() {
+    try {
+      return ledger.sync();
+    } catch (RuntimeException e) {
+      log.warn("the ledger node cannot confirm it is up to date: {}", e.getMessage());
+      throw new LedgerUnavailableException("the ledger node cannot confirm it is up to date", e);
+    }
+  }
+
+  /** A channel this node holds, by name (every channel, the default one included). */
+  public Optional<ChannelLedger> channel(String name) {
+    return ledger.channel(name);
   }
 
   /** A committed block, or empty above the head. */

@@ -100,8 +100,9 @@ class LedgerChecks {
         && subjectOf(found.get().receipt()).equals(Optional.of(subjectRef));
   }
 
+  /** Reads the blocks up to the head as of a read barrier: decisions see every committed check. */
   private void catchUp() {
-    long head = ledger.status().height();
+    long head = ledger.sync();
     for (long h = scanned + 1; h <= head; h++) {
       Optional<Block> block = ledger.block(h);
       if (block.isEmpty()) {

@@ -259,6 +259,48 @@ class LedgerApiIT extends RunningServer {
   }
 
   @Test
+  void servesTheDefaultChannelAlsoUnderItsChannelPath() {
+    byte[] bytes = tx().register(subject()).bytes();
+    String txId = TestTransactions.txId(bytes);
+    long height = submit(bytes).json().path("height").asLong();
+    String channel = node.genesis().channel();
+
+    JsonNode status = http().get("/api/v1/ledger/channels/" + channel).json();
+    assertThat(status.path("channel").asString()).isEqualTo(channel);
+    assertThat(status.path("members").get(0).asString()).isEqualTo("consortium");
+    assertThat(status.path("height").asLong()).isGreaterThanOrEqualTo(height);
+    JsonNode recorded =
+        http().get("/api/v1/ledger/channels/" + channel + "/transactions/" + txId).json();
+    assertThat(recorded.path("height").asLong()).isEqualTo(height);
+    assertThat(
+            http()
+                .get("/api/v1/ledger/channels/" + channel + "/blocks/" + height)
+                .json()
+                .path("hash")
+                .asString())
+        .isEqualTo(http().get("/api/v1/ledger/blocks/" + height).json().path("hash").asString());
+  }
+
+  @Test
+  void answersChannelsThisNodeDoesNotHoldWith404() {
+    JsonNode problem =
+        assertProblem(
+            http().get("/api/v1/ledger/channels/rel-sec-9"), 404, "ledger.channel-not-found");
+    assertThat(problem.path("channel").asString()).isEqualTo("rel-sec-9");
+    assertThat(problem.path("detail").asString()).contains("rel-sec-9");
+    assertProblem(
+        http().get("/api/v1/ledger/channels/rel-sec-9/blocks/0"), 404, "ledger.channel-not-found");
+    assertProblem(
+        http().get("/api/v1/ledger/channels/rel-sec-9/transactions/" + "ab".repeat(32)),
+        404,
+        "ledger.channel-not-found");
+    JsonNode odd =
+        assertProblem(
+            http().get("/api/v1/ledger/channels/NOT%20A%20NAME"), 404, "ledger.channel-not-found");
+    assertThat(odd.path("channel").asString()).isEqualTo("(invalid name)");
+  }
+
+  @Test
   void answersUnknownApiPathsWithAProblem() {
     assertProblem(http().get("/api/v1/ledger/nothing-here"), 404, "request.not-found");
     assertProblem(http().getPage("/api/v1/nothing-here"), 404, "request.not-found");

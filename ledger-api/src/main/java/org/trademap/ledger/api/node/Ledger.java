@@ -7,11 +7,18 @@ import org.trademap.ledger.api.block.Block;
 import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.crypto.PublicKey;
 
-/** One node's view of one channel of the ledger. Thread-safe. */
+/**
+ * One node's view of the ledger: every channel it holds. The reading methods here are those of the
+ * default channel; {@link #channel} gives the others. {@link #submit} takes a transaction for any
+ * channel the node holds (the transaction names it). Thread-safe.
+ */
 public interface Ledger extends AutoCloseable {
 
-  /** Height, head and role of this node for its channel. */
+  /** Height, head and role of this node for its default channel, and every channel it holds. */
   LedgerStatus status();
+
+  /** A channel this node holds, by name; empty if it holds no such channel. */
+  Optional<ChannelLedger> channel(String name);
 
   /** The genesis document the chain was started from (its hash is the chain id). */
   Genesis genesis();
@@ -23,7 +30,8 @@ public interface Ledger extends AutoCloseable {
   Optional<TransactionRecord> transaction(Hash txId);
 
   /**
-   * Submits the canonical bytes of a signed transaction. The future completes when the transaction
+   * Submits the canonical bytes of a signed transaction to the channel it names (refused with
+   * {@code WRONG_CHANNEL} if this node does not hold it). The future completes when the transaction
    * was recorded in a committed block (accepted or rejected by the contract) or refused before
    * ordering; it never completes exceptionally for a business rejection.
    */
@@ -31,6 +39,16 @@ public interface Ledger extends AutoCloseable {
 
   /** The next nonce the signer should use: one above its last committed nonce. */
   long nextNonce(PublicKey signer);
+
+  /**
+   * A read barrier (Raft ReadIndex): waits until this node has applied every block of the default
+   * channel that was committed when the call began, and returns its height then. Reads after it see
+   * every transaction acknowledged (by any node) before the call: use it before a read that decides
+   * something.
+   *
+   * @throws RuntimeException (the node's unavailable exception) if no leader confirms in time
+   */
+  long sync();
 
   /**
    * Delivers every committed block from {@code fromHeight} on, in order, first those already

@@ -17,7 +17,7 @@ public enum ValidationCode {
   /** The signature does not verify (or is non-canonical, or the key is invalid). */
   BAD_SIGNATURE("the signature does not verify against the signer's key"),
   /** The signer is not a member of the chain. */
-  UNKNOWN_SIGNER("the signer is not a member of this chain"),
+  UNKNOWN_SIGNER("the signer is not a member of this channel"),
   /** The very same signed transaction was already submitted. */
   DUPLICATE("this transaction was already recorded"),
   /** The timestamp is too far behind or ahead of the block time (or node clock on submit). */

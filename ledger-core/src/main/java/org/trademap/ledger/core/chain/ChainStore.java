@@ -43,6 +43,17 @@ public final class ChainStore {
     return b == null ? Optional.empty() : Optional.of(Genesis.decode(b));
   }
 
+  /**
+   * The channel this store holds: the one block 0 names (the genesis document's default channel for
+   * a store without block 0).
+   */
+  public String channel() {
+    return block(0)
+        .map(b -> b.header().channel())
+        .or(() -> genesis().map(Genesis::channel))
+        .orElseThrow(() -> new StorageException("the chain has no genesis document"));
+  }
+
   public Optional<Head> head() {
     byte[] b = store.get(Keys.HEAD);
     return b == null ? Optional.empty() : Optional.of(Head.decode(b));

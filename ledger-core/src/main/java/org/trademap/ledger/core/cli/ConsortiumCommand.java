@@ -18,18 +18,12 @@ final class ConsortiumCommand {
     List<ConsortiumLayout.Org> orgs;
     Path dir;
     String host;
+    ConsortiumLayout.Model model;
     try {
       o =
           Options.parse(
               args, Set.of("orgs", "model", "dir", "http-port", "raft-port", "host"), Set.of());
-      String model = o.get("model", "b");
-      if (model.equals("a")) {
-        throw new IllegalArgumentException(
-            "--model a (one channel per relationship) is not built yet; use --model b");
-      }
-      if (!model.equals("b")) {
-        throw new IllegalArgumentException("--model must be a or b, not '" + model + "'");
-      }
+      model = ConsortiumLayout.Model.parse(o.get("model", "b"));
       String d = o.get("dir");
       if (d == null) {
         throw new IllegalArgumentException("--dir is required");
@@ -54,6 +48,7 @@ final class ConsortiumCommand {
           ConsortiumLayout.init(
               dir,
               orgs,
+              model,
               host,
               LedgerNode.discoverContracts().latestVersions(),
               Instant.now(),
@@ -61,8 +56,10 @@ final class ConsortiumCommand {
       out.println(
           "consortium of "
               + orgs.size()
-              + " organisations (trust model b, channel "
-              + ConsortiumLayout.MODEL_B_CHANNEL
+              + " organisations (trust model "
+              + model.label()
+              + ", channels "
+              + String.join(", ", written.genesis().channels().stream().map(c -> c.name()).toList())
               + ", chain "
               + written.genesis().chainId()
               + ") written to "

@@ -191,7 +191,7 @@ final class ConsortiumProcesses {
     return LedgerCli.OK;
   }
 
-  /** Whether the node answers its ledger status and knows the channel's leader. */
+  /** Whether the node answers its ledger status and knows the leader of every channel it holds. */
   static boolean healthy(HttpClient http, Node n) throws InterruptedException {
     try {
       HttpResponse<String> r =
@@ -202,10 +202,15 @@ final class ConsortiumProcesses {
         return false;
       }
       JsonNode channels = JSON.readTree(r.body()).path("channels");
-      return channels.isArray()
-          && !channels.isEmpty()
-          && channels.get(0).path("leader").isString()
-          && !channels.get(0).path("leader").asString().isEmpty();
+      if (!channels.isArray() || channels.isEmpty()) {
+        return false;
+      }
+      for (JsonNode c : channels) {
+        if (!c.path("leader").isString() || c.path("leader").asString().isEmpty()) {
+          return false;
+        }
+      }
+      return true;
     } catch (IOException | RuntimeException e) {
       return false;
     }

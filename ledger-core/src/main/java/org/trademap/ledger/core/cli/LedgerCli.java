@@ -37,10 +37,13 @@ public final class LedgerCli {
 
   static final String CONSORTIUM_USAGE =
       """
-      usage: consortium init --orgs N [--model b] --dir DIR [--http-port P] [--raft-port R] \
+      usage: consortium init --orgs N [--model a|b] --dir DIR [--http-port P] [--raft-port R] \
       [--host HOST]
         writes a local consortium of N organisations (consortium, N-2 securities companies,
-        notary) into the empty DIR: genesis.json, consortium.json, and per organisation its
+        notary) into the empty DIR, in trust model b (default: one channel "all" of every
+        organisation) or a (channel "consortium" of the consortium and the notary, and per
+        company a channel "rel-<company>" of the consortium, that company and the notary):
+        genesis.json, consortium.json, and per organisation its
         keys, certificate and node.json, on HTTP ports P.. (default 8081) and Raft ports R..
         (default 9871) at HOST (default 127.0.0.1)
       usage: consortium up --dir DIR [--timeout S] [--name=value]...

@@ -36,6 +36,41 @@ public final class ConsortiumLayout {
   /** The consortium-wide channel of trust model b. */
   public static final String MODEL_B_CHANNEL = "all";
 
+  /** Trust model a's channel of the consortium and the notary: the consortium's own records. */
+  public static final String MODEL_A_CHANNEL = "consortium";
+
+  /** Trust model a's channel of one relationship: {@code rel-<company>}. */
+  public static final String RELATIONSHIP_PREFIX = "rel-";
+
+  /**
+   * The two trust models of the JPX prototype.
+   *
+   * <ul>
+   *   <li>{@code B} (all participants): one channel {@value #MODEL_B_CHANNEL} of every
+   *       organisation; every node executes every transaction.
+   *   <li>{@code A} (related party + notary): a channel {@value #MODEL_A_CHANNEL} of the consortium
+   *       and the notary, and one channel per securities company, {@code rel-<company>}, of the
+   *       consortium, that company and the notary; a node replicates only its channels.
+   * </ul>
+   */
+  public enum Model {
+    A,
+    B;
+
+    /** {@code a} or {@code b}. */
+    public static Model parse(String s) {
+      return switch (s) {
+        case "a" -> A;
+        case "b" -> B;
+        default -> throw new IllegalArgumentException("--model must be a or b, not '" + s + "'");
+      };
+    }
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   public static final String INDEX_FILE = "consortium.json";
   public static final String CONFIG_FILE = "node.json";
 
@@ -107,9 +142,54 @@ public final class ConsortiumLayout {
     return orgs;
   }
 
+  /** Writes a trust model b consortium (tests and tools that need no choice). */
+  public static Written init(
+      Path dir,
+      List<Org> orgs,
+      String host,
+      Map<String, Integer> contracts,
+      Instant now,
+      SecureRandom random) {
+    return init(dir, orgs, Model.B, host, contracts, now, random);
+  }
+
   /**
-   * Writes a trust model b consortium: one channel {@value #MODEL_B_CHANNEL} of every organisation,
-   * governance approved by a majority of them.
+   * The channels of a consortium in a trust model, the default channel first.
+   *
+   * @throws IllegalArgumentException for model a without exactly one {@code consortium} and one
+   *     {@code notary} organisation
+   */
+  public static List<Genesis.Channel> channels(List<Org> orgs, Model model) {
+    List<String> ids = orgs.stream().map(Org::id).toList();
+    if (model == Model.B) {
+      return List.of(new Genesis.Channel(MODEL_B_CHANNEL, ids));
+    }
+    String consortium = only(orgs, "consortium");
+    String notary = only(orgs, "notary");
+    List<Genesis.Channel> channels = new ArrayList<>();
+    channels.add(new Genesis.Channel(MODEL_A_CHANNEL, List.of(consortium, notary)));
+    for (Org org : orgs) {
+      if (org.role().equals("securities-company")) {
+        channels.add(
+            new Genesis.Channel(
+                RELATIONSHIP_PREFIX + org.id(), List.of(consortium, org.id(), notary)));
+      }
+    }
+    return channels;
+  }
+
+  private static String only(List<Org> orgs, String role) {
+    List<String> found = orgs.stream().filter(o -> o.role().equals(role)).map(Org::id).toList();
+    if (found.size() != 1) {
+      throw new IllegalArgumentException(
+          "trust model a needs exactly one organisation of role " + role + ", not " + found);
+    }
+    return found.getFirst();
+  }
+
+  /**
+   * Writes a consortium in a trust model (see {@link Model}); governance is approved by a majority
+   * of all organisations.
    *
    * @param dir an empty or missing directory
    * @param host the loopback (or other) address every node binds to and is reached at
@@ -119,10 +199,12 @@ public final class ConsortiumLayout {
   public static Written init(
       Path dir,
       List<Org> orgs,
+      Model model,
       String host,
       Map<String, Integer> contracts,
       Instant now,
       SecureRandom random) {
+    List<Genesis.Channel> channels = channels(orgs, model);
     requireEmpty(dir);
     List<Genesis.Member> members = new ArrayList<>();
     for (Org org : orgs) {
@@ -139,7 +221,7 @@ public final class ConsortiumLayout {
         Genesis.consortium(
             now.toEpochMilli(),
             members,
-            List.of(new Genesis.Channel(MODEL_B_CHANNEL, ids)),
+            channels,
             Map.of(Genesis.GOVERNANCE, new Genesis.Policy(ids.size() / 2 + 1, ids)),
             contracts);
     Path genesisFile = dir.resolve(NodeFiles.GENESIS_FILE);
@@ -167,12 +249,15 @@ public final class ConsortiumLayout {
                   orgDir.resolve(NodeFiles.TLS_CERTIFICATE_FILE),
                   orgDir.resolve(NodeFiles.TLS_KEY_FILE),
                   peers,
-                  List.of(MODEL_B_CHANNEL))
+                  channels.stream()
+                      .filter(c -> c.members().contains(org.id()))
+                      .map(Genesis.Channel::name)
+                      .toList())
               .json());
       configs.add(config);
     }
     ObjectNode index = JSON.createObjectNode();
-    index.put("model", "b");
+    index.put("model", model.label());
     index.put("chainId", genesis.chainId().hex());
     index.put("genesis", NodeFiles.GENESIS_FILE);
     ArrayNode list = index.putArray("orgs");

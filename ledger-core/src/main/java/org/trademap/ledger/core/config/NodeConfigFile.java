@@ -234,15 +234,6 @@ public record NodeConfigFile(
         p.add("channels[" + i + "]: " + org + " is not a member of channel " + name);
         continue;
       }
-      if (!name.equals(g.channel())) {
-        p.add(
-            "channels["
-                + i
-                + "]: this version runs one consortium-wide channel per node (trust model b): "
-                + g.channel()
-                + ", not "
-                + name);
-      }
       needed.addAll(channel.members());
     }
     needed.remove(org);
@@ -267,7 +258,8 @@ public record NodeConfigFile(
         dataDir,
         raftHost,
         raftPort,
-        new NodeConfig.Consortium(org, genesis, signingKey, tlsCertificate, tlsPrivateKey, peers));
+        new NodeConfig.Consortium(
+            org, genesis, signingKey, tlsCertificate, tlsPrivateKey, peers, channels));
   }
 
   /**

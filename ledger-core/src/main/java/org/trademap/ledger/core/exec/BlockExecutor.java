@@ -48,6 +48,8 @@ public final class BlockExecutor {
   private static final Comparator KEY_ORDER = new Comparator();
 
   private final Genesis genesis;
+  private final String channel;
+  private final Set<String> channelMembers;
   private final Hash chainId;
   private final ContractRegistry contracts;
   private final SignatureChecker signatures;
@@ -56,7 +58,27 @@ public final class BlockExecutor {
   public record Result(
       BlockHeader header, List<Receipt> receipts, SortedMap<byte[], byte @Nullable []> writes) {}
 
+  /** An executor for the genesis document's default channel. */
   public BlockExecutor(Genesis genesis, ContractRegistry contracts, SignatureChecker signatures) {
+    this(genesis, genesis.channel(), contracts, signatures);
+  }
+
+  /**
+   * An executor for one channel of the genesis document: it accepts transactions that name the
+   * channel and are signed by one of its members.
+   *
+   * @throws IllegalArgumentException if the genesis document has no such channel
+   */
+  public BlockExecutor(
+      Genesis genesis, String channel, ContractRegistry contracts, SignatureChecker signatures) {
+    this.channelMembers =
+        Set.copyOf(
+            genesis
+                .channel(channel)
+                .orElseThrow(
+                    () -> new IllegalArgumentException("no channel " + channel + " in genesis"))
+                .members());
+    this.channel = channel;
     this.genesis = genesis;
     this.chainId = genesis.chainId();
     this.contracts = contracts;
@@ -67,18 +89,28 @@ public final class BlockExecutor {
     return genesis;
   }
 
+  /** The channel whose blocks this executor builds and checks. */
+  public String channel() {
+    return channel;
+  }
+
   /** The state root before any block: derived from the chain id. */
   public static Hash genesisStateRoot(Hash chainId) {
     return Hash.sha256(chainId.bytes(), "trademap-state-v1".getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** Block 0 of a chain: no transactions, no proposer. */
+  /** Block 0 of the default channel's chain. */
   public static Block genesisBlock(Genesis genesis) {
+    return genesisBlock(genesis, genesis.channel());
+  }
+
+  /** Block 0 of a channel's chain: no transactions, no proposer. */
+  public static Block genesisBlock(Genesis genesis, String channel) {
     Hash chain = genesis.chainId();
     BlockHeader header =
         new BlockHeader(
             chain,
-            genesis.channel(),
+            channel,
             0,
             chain,
             Block.txRoot(List.of()),
@@ -111,13 +143,14 @@ public final class BlockExecutor {
     if (!tx.chainId().equals(chainId)) {
       return ValidationCode.WRONG_CHAIN;
     }
-    if (!tx.channel().equals(genesis.channel())) {
+    if (!tx.channel().equals(channel)) {
       return ValidationCode.WRONG_CHANNEL;
     }
     if (!signatureValid) {
       return ValidationCode.BAD_SIGNATURE;
     }
-    if (genesis.member(tx.signer()).isEmpty()) {
+    Optional<Genesis.Member> signer = genesis.member(tx.signer());
+    if (signer.isEmpty() || !channelMembers.contains(signer.get().id())) {
       return ValidationCode.UNKNOWN_SIGNER;
     }
     if (earlierInBlock.contains(id) || state.get(Keys.tx(id)) != null) {
@@ -192,7 +225,7 @@ public final class BlockExecutor {
     BlockHeader header =
         new BlockHeader(
             chainId,
-            genesis.channel(),
+            channel,
             height,
             prev.hash(),
             Block.txRoot(txs),

@@ -29,11 +29,13 @@ final class BlockApplier {
   private final ChainStore chain;
   private final BlockExecutor executor;
   private final Genesis genesis;
+  private final String channel;
 
   BlockApplier(ChainStore chain, BlockExecutor executor) {
     this.chain = chain;
     this.executor = executor;
     this.genesis = executor.genesis();
+    this.channel = executor.channel();
   }
 
   Applied apply(Block block, long term, long index) {
@@ -61,7 +63,7 @@ final class BlockApplier {
 
   private @org.jspecify.annotations.Nullable String structuralProblem(Block block, Head head) {
     BlockHeader h = block.header();
-    if (!h.chainId().equals(genesis.chainId()) || !h.channel().equals(genesis.channel())) {
+    if (!h.chainId().equals(genesis.chainId()) || !h.channel().equals(channel)) {
       return "proposal for another chain or channel";
     }
     if (h.height() != head.height() + 1 || !h.previousHash().equals(head.hash())) {

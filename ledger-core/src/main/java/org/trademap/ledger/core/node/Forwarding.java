@@ -18,6 +18,13 @@ import org.trademap.ledger.api.tx.ValidationCode;
  */
 final class Forwarding {
   static final int TAG_SUBMIT = 1;
+
+  /**
+   * A read barrier (Raft ReadIndex): sent as a linearizable read-only request to the node itself,
+   * answered with the channel's height once the node applied everything committed at the time.
+   */
+  static final int TAG_BARRIER = 2;
+
   static final int MAX_BATCH = 10_000;
 
   private Forwarding() {}
@@ -35,6 +42,25 @@ final class Forwarding {
 
     /** The receiver is not (or no longer) the leader, or not serving: try again later. */
     record Retry() implements Outcome {}
+  }
+
+  static byte[] barrier() {
+    return new CanonicalWriter().u8(TAG_BARRIER).toByteArray();
+  }
+
+  static boolean isBarrier(byte[] request) {
+    return request.length == 1 && request[0] == TAG_BARRIER;
+  }
+
+  static byte[] barrierReply(long height) {
+    return new CanonicalWriter().i64(height).toByteArray();
+  }
+
+  static long parseBarrierReply(byte[] reply) {
+    CanonicalReader r = new CanonicalReader(reply);
+    long height = r.i64("height");
+    r.end();
+    return height;
   }
 
   static byte[] request(List<SignedTransaction> txs) {

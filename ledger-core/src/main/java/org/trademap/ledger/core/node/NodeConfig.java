@@ -55,6 +55,8 @@ public record NodeConfig(
    * @param tlsCertificate the node's certificate (PEM), the one the genesis document lists
    * @param tlsPrivateKey its private key (PEM, PKCS #8)
    * @param peers where the other members' nodes listen
+   * @param channels the channels this node holds, its default channel first; empty = every channel
+   *     of the genesis document that has this member
    */
   public record Consortium(
       String memberId,
@@ -62,10 +64,15 @@ public record NodeConfig(
       Path signingKey,
       Path tlsCertificate,
       Path tlsPrivateKey,
-      List<Peer> peers) {
+      List<Peer> peers,
+      List<String> channels) {
     public Consortium {
       Transaction.checkName(memberId, "member id");
       peers = List.copyOf(peers);
+      channels = List.copyOf(channels);
+      if (new HashSet<>(channels).size() != channels.size()) {
+        throw new IllegalArgumentException("a channel is listed twice");
+      }
       if (new HashSet<>(peers.stream().map(Peer::memberId).toList()).size() != peers.size()) {
         throw new IllegalArgumentException("a peer is listed twice");
       }

@@ -51,7 +51,16 @@ public final class ChainVerifier {
     }
     Genesis genesis = maybeGenesis.get();
     byte[] raw0 = chain.blockBytes(0);
-    Block block0 = BlockExecutor.genesisBlock(genesis);
+    String channel;
+    try {
+      channel = raw0 == null ? genesis.channel() : Block.decode(raw0).header().channel();
+    } catch (EncodingException e) {
+      return Report.failed(0, "block 0 cannot be decoded");
+    }
+    if (genesis.channel(channel).isEmpty()) {
+      return Report.failed(0, "block 0 names channel " + channel + ", which is not in genesis");
+    }
+    Block block0 = BlockExecutor.genesisBlock(genesis, channel);
     if (raw0 == null || !Arrays.equals(raw0, block0.encode())) {
       return Report.failed(0, "block 0 is not the genesis block of the genesis document");
     }
@@ -63,7 +72,7 @@ public final class ChainVerifier {
     try {
       ChainStore replay = new ChainStore(replayStore);
       replay.initGenesis(genesis, block0, block0.header().stateRoot());
-      BlockExecutor executor = new BlockExecutor(genesis, contracts, signatures);
+      BlockExecutor executor = new BlockExecutor(genesis, channel, contracts, signatures);
       Head prev = replay.requireHead();
       long last = Math.max(storedHead.get().height(), lastStoredHeight(chain));
       for (long h = 1; h <= last; h++) {
@@ -77,7 +86,7 @@ public final class ChainVerifier {
         } catch (EncodingException e) {
           return Report.failed(h, "the block cannot be decoded: " + e.getMessage());
         }
-        String problem = checkBlock(genesis, prev, h, block);
+        String problem = checkBlock(genesis, channel, prev, h, block);
         if (problem != null) {
           return Report.failed(h, problem);
         }
@@ -138,13 +147,13 @@ public final class ChainVerifier {
     return last[0];
   }
 
-  private static @Nullable String checkBlock(Genesis genesis, Head prev, long h, Block block) {
+  private static @Nullable String checkBlock(
+      Genesis genesis, String channel, Head prev, long h, Block block) {
     BlockHeader header = block.header();
     if (header.height() != h) {
       return "the block says it is height " + header.height();
     }
-    if (!header.chainId().equals(genesis.chainId())
-        || !header.channel().equals(genesis.channel())) {
+    if (!header.chainId().equals(genesis.chainId()) || !header.channel().equals(channel)) {
       return "the block names another chain or channel";
     }
     if (!header.previousHash().equals(prev.hash())) {

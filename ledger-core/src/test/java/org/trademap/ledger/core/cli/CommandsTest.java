@@ -78,17 +78,36 @@ class CommandsTest {
   }
 
   @Test
+  void consortiumInitWritesTrustModelAWithAChannelPerRelationship(@TempDir Path dir) {
+    Path d = dir.resolve("a");
+
+    int exit = run("consortium", "init", "--orgs", "5", "--model", "a", "--dir", d.toString());
+
+    assertThat(exit).as(err()).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("trust model a", "consortium, rel-sec-1, rel-sec-2, rel-sec-3");
+    assertThat(NodeConfigFile.load(d.resolve("consortium/node.json")).channels())
+        .containsExactly("consortium", "rel-sec-1", "rel-sec-2", "rel-sec-3");
+    assertThat(NodeConfigFile.load(d.resolve("sec-2/node.json")).channels())
+        .containsExactly("rel-sec-2");
+    assertThat(NodeConfigFile.load(d.resolve("notary/node.json")).channels())
+        .containsExactly("consortium", "rel-sec-1", "rel-sec-2", "rel-sec-3");
+    var genesis = NodeConfigFile.load(d.resolve("sec-2/node.json")).genesis();
+    assertThat(genesis).exists();
+  }
+
+  @Test
   void consortiumInitRefusesBadOptions(@TempDir Path dir) {
     String d = dir.resolve("x").toString();
     assertThat(run("consortium", "init", "--orgs", "2", "--dir", d)).isEqualTo(LedgerCli.USAGE);
-    assertThat(run("consortium", "init", "--orgs", "3", "--model", "a", "--dir", d))
+    assertThat(run("consortium", "init", "--orgs", "3", "--model", "c", "--dir", d))
         .isEqualTo(LedgerCli.USAGE);
     assertThat(run("consortium", "init", "--orgs", "3")).isEqualTo(LedgerCli.USAGE);
     assertThat(run("consortium", "init", "--orgs", "three", "--dir", d)).isEqualTo(LedgerCli.USAGE);
     assertThat(err())
         .contains(
             "3 to 100",
-            "--model a (one channel per relationship) is not built yet",
+            "--model must be a or b, not 'c'",
             "--dir is required",
             "--orgs must be a number");
     assertThat(dir.resolve("x")).doesNotExist();

@@ -510,7 +510,13 @@ class ConsortiumIT {
     NodeConfig swapped =
         c.withConsortium(
             new NodeConfig.Consortium(
-                cc.memberId(), cc.genesis(), cc.signingKey(), otherCert, otherKey, cc.peers()));
+                cc.memberId(),
+                cc.genesis(),
+                cc.signingKey(),
+                otherCert,
+                otherKey,
+                cc.peers(),
+                cc.channels()));
     assertThatThrownBy(() -> LedgerNode.start(swapped, TestChain.notes()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("is not the certificate the genesis document lists for member sec-1");

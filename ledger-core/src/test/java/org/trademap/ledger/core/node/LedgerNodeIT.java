@@ -208,7 +208,7 @@ class LedgerNodeIT {
     SignedTransaction a1 = tx().nonce(1).signedBy(node.nodeKey());
     SignedTransaction b9 = tx().nonce(9).signedBy(other);
     SignedTransaction a2 = tx().nonce(2).signedBy(node.nodeKey());
-    assertThat(LedgerNode.orderNonces(List.of(a3, b9, a1, a2))).containsExactly(a1, b9, a2, a3);
+    assertThat(ChannelReplica.orderNonces(List.of(a3, b9, a1, a2))).containsExactly(a1, b9, a2, a3);
   }
 
   @Test

@@ -53,13 +53,20 @@ final class TestConsortium implements AutoCloseable {
     this.nodes = new LedgerNode[configFiles.size()];
   }
 
-  /** Writes a consortium of {@code n} organisations into {@code dir}. */
+  /** Writes a consortium of {@code n} organisations (trust model b) into {@code dir}. */
   static TestConsortium create(Path dir, int n, long snapshotEveryBlocks) {
+    return create(dir, n, snapshotEveryBlocks, ConsortiumLayout.Model.B);
+  }
+
+  /** Writes a consortium of {@code n} organisations in a trust model into {@code dir}. */
+  static TestConsortium create(
+      Path dir, int n, long snapshotEveryBlocks, ConsortiumLayout.Model model) {
     List<Integer> ports = freePorts(2 * n);
     var written =
         ConsortiumLayout.init(
             dir,
             ConsortiumLayout.orgs(ports.subList(0, n), ports.subList(n, 2 * n)),
+            model,
             "127.0.0.1",
             TestChain.notes().latestVersions(),
             Instant.now(),

@@ -283,7 +283,9 @@ final class OutboxDispatcher implements SmartLifecycle {
     byte[] signed =
         new Transaction(
                 genesis.chainId(),
-                genesis.channel(),
+                // the node's default channel: in trust model a a company's node holds only its
+                // relationship, not the genesis document's first channel
+                ledger.status().channel(),
                 row.contractId(),
                 row.contractVersion(),
                 row.method(),

@@ -1,0 +1,1012 @@
+package org.trademap.ledger.core.node;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.Parameters;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.TimeDuration;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trademap.ledger.api.block.Block;
+import org.trademap.ledger.api.block.Receipt;
+import org.trademap.ledger.api.codec.EncodingException;
+import org.trademap.ledger.api.crypto.Hash;
+import org.trademap.ledger.api.crypto.KeyPair;
+import org.trademap.ledger.api.crypto.PublicKey;
+import org.trademap.ledger.api.node.ChannelLedger;
+import org.trademap.ledger.api.node.ChannelStatus;
+import org.trademap.ledger.api.node.Genesis;
+import org.trademap.ledger.api.node.SubmitResult;
+import org.trademap.ledger.api.node.Subscription;
+import org.trademap.ledger.api.node.TransactionRecord;
+import org.trademap.ledger.api.tx.SignedTransaction;
+import org.trademap.ledger.api.tx.ValidationCode;
+import org.trademap.ledger.core.chain.ChainStore;
+import org.trademap.ledger.core.chain.Head;
+import org.trademap.ledger.core.exec.BlockExecutor;
+import org.trademap.ledger.core.exec.ContractRegistry;
+import org.trademap.ledger.core.exec.SignatureChecker;
+import org.trademap.ledger.core.store.RocksDbStore;
+import org.trademap.ledger.core.verify.ChainVerifier;
+
+/**
+ * One channel on a node: its own chain in its own RocksDB store, and its own Raft group over the
+ * nodes of the channel's members (one peer in the embedded default), ordering the blocks that the
+ * leader's block builder proposes. A {@link LedgerNode} hosts one replica per channel it is a
+ * member of, all in one Ratis server (multi-raft).
+ *
+ * <p>Submission: the transaction is pre-checked (signature, chain, channel member, replay, window
+ * against the node clock) and handed on: into the block builder's queue on the leader, or forwarded
+ * to the leader (a Ratis read-only request that the leader's state machine answers by queueing it).
+ * Every node applies every block through {@link LedgerStateMachine}, which verifies every signature
+ * again; the returned future completes when this node applies the block that holds the transaction.
+ * A transaction handed on but not seen in a block is handed on again (at most until {@link
+ * LedgerNode#SUBMIT_DEADLINE}); duplicates are refused by the state machine, so a retry never
+ * applies a transaction twice.
+ */
+final class ChannelReplica implements ChannelLedger {
+  private static final Logger LOG = LoggerFactory.getLogger(ChannelReplica.class);
+
+  private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
+  private static final long SOON_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+  private final NodeConfig config;
+  private final KeyPair nodeKey;
+  private final Genesis genesis;
+  private final String channel;
+  private final Path stateDir;
+  private final RocksDbStore store;
+  private final ChainStore chain;
+  private final ContractRegistry contracts;
+  private final BlockExecutor submitChecks;
+  private final BlockExecutor builderExecutor;
+  private final SignatureChecker verifier;
+  private final Map<Hash, CompletableFuture<SubmitResult>> pending = new ConcurrentHashMap<>();
+  private final Map<Hash, Tracked> tracked = new ConcurrentHashMap<>();
+  private final LinkedBlockingQueue<SignedTransaction> queue;
+  private final LinkedBlockingQueue<SignedTransaction> forwardQueue;
+  private final ReentrantLock headLock = new ReentrantLock();
+  private final Condition headMoved = headLock.newCondition();
+  private final List<BlockSubscription> subscriptions =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final ExecutorService intake;
+  private final AtomicLong installedSnapshots = new AtomicLong();
+  private final LedgerStateMachine stateMachine;
+  private final RaftGroup group;
+  private final Thread builder;
+  private final Thread forwarder;
+  private volatile @Nullable Raft raft;
+  private volatile boolean running = true;
+  private volatile @Nullable String failure;
+
+  /** What the replica has of the node's Ratis server once it runs: its division and clients. */
+  private record Raft(
+      RaftServer server,
+      RaftClient client,
+      RaftClient forwardClient,
+      @Nullable EmptyLogRejoin rejoin) {}
+
+  /** A transaction submitted here and handed on, until this node has its outcome. */
+  private static final class Tracked {
+    final SignedTransaction tx;
+    final long deadline;
+    volatile long nextCheck;
+    volatile boolean forwarded;
+
+    /** In this node's block queue or forward queue: it will be handled, no need to hand it on. */
+    volatile boolean queued;
+
+    Tracked(SignedTransaction tx, long now) {
+      this.tx = tx;
+      this.deadline = now + LedgerNode.SUBMIT_DEADLINE.toNanos();
+      this.nextCheck = now + RETRY_NANOS;
+    }
+  }
+
+  /**
+   * A replica over an opened store that holds this channel's chain (block 0 at least). It takes no
+   * part in Raft until {@link #attach}: the node's Ratis server needs its state machine first.
+   *
+   * @param peers the Raft peers of the channel: its members' nodes
+   * @param stateDir where the store lives; a snapshot being installed goes beside it
+   */
+  ChannelReplica(
+      NodeConfig config,
+      KeyPair nodeKey,
+      Genesis genesis,
+      String channel,
+      List<RaftPeer> peers,
+      Path stateDir,
+      RocksDbStore store,
+      ContractRegistry contracts,
+      SignatureChecker verifier) {
+    this.config = config;
+    this.nodeKey = nodeKey;
+    this.genesis = genesis;
+    this.channel = channel;
+    this.stateDir = stateDir;
+    this.store = store;
+    this.chain = new ChainStore(store);
+    this.contracts = contracts;
+    this.verifier = verifier;
+    this.submitChecks = new BlockExecutor(genesis, channel, contracts, SignatureChecker.SEQUENTIAL);
+    // Submitted transactions were verified on submit; the builder does not verify them again.
+    // Every node (this one included) verifies them once more when it applies the block.
+    this.builderExecutor =
+        new BlockExecutor(genesis, channel, contracts, txs -> trueArray(txs.size()));
+    this.queue = new LinkedBlockingQueue<>(config.maxQueuedTransactions());
+    this.forwardQueue = new LinkedBlockingQueue<>(config.maxQueuedTransactions());
+    this.intake =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("ledger-forward-intake-" + channel).daemon().factory());
+    BlockApplier applier =
+        new BlockApplier(chain, new BlockExecutor(genesis, channel, contracts, verifier));
+    this.stateMachine = new LedgerStateMachine(chain, applier, new StateMachineHost());
+    this.group = RaftGroup.valueOf(groupId(genesis, channel), peers);
+    this.builder =
+        Thread.ofPlatform()
+            .name("ledger-block-builder-" + channel)
+            .daemon()
+            .unstarted(this::buildLoop);
+    this.forwarder =
+        Thread.ofPlatform()
+            .name("ledger-forwarder-" + channel)
+            .daemon()
+            .unstarted(this::forwardLoop);
+  }
+
+  /**
+   * The Raft group id of a channel: derived from the chain id (which commits to the genesis
+   * document and so to the channel's members) and the channel's name, the same on every node.
+   */
+  static RaftGroupId groupId(Genesis genesis, String channel) {
+    return RaftGroupId.valueOf(
+        UUID.nameUUIDFromBytes(
+            (channel + "/" + genesis.chainId()).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  RaftGroup group() {
+    return group;
+  }
+
+  LedgerStateMachine stateMachine() {
+    return stateMachine;
+  }
+
+  /**
+   * Joins the node's running Ratis server, which already hosts this channel's group: opens the
+   * clients to the group and starts the block builder and the forwarder.
+   *
+   * @param existing whether this node had the group's Raft storage before this start
+   */
+  void attach(RaftServer server, RaftProperties props, Parameters parameters, boolean existing) {
+    RaftClient client =
+        RaftClient.newBuilder()
+            .setProperties(props)
+            .setParameters(parameters)
+            .setRaftGroup(group)
+            .setRetryPolicy(
+                RetryPolicies.retryUpToMaximumCountWithFixedSleep(
+                    20, TimeDuration.valueOf(500, TimeUnit.MILLISECONDS)))
+            .build();
+    // Forwarding is retried by the forwarder itself: it must not wait long on a leader that is
+    // paused or gone, or every submission at this node waits with it.
+    RaftProperties forwardProps = new RaftProperties(props);
+    RaftClientConfigKeys.Rpc.setRequestTimeout(
+        forwardProps, TimeDuration.valueOf(5, TimeUnit.SECONDS));
+    RaftClient forwardClient =
+        RaftClient.newBuilder()
+            .setProperties(forwardProps)
+            .setParameters(parameters)
+            .setRaftGroup(group)
+            .setRetryPolicy(
+                RetryPolicies.retryUpToMaximumCountWithFixedSleep(
+                    4, TimeDuration.valueOf(250, TimeUnit.MILLISECONDS)))
+            .build();
+    EmptyLogRejoin rejoin =
+        existing || group.getPeers().size() == 1
+            ? null
+            : new EmptyLogRejoin(
+                server, group, server.getId(), client, config.electionTimeout().multipliedBy(10));
+    this.raft = new Raft(server, client, forwardClient, rejoin);
+    builder.start();
+    forwarder.start();
+    if (rejoin != null) {
+      rejoin.start();
+    }
+  }
+
+  private static boolean[] trueArray(int n) {
+    boolean[] b = new boolean[n];
+    java.util.Arrays.fill(b, true);
+    return b;
+  }
+
+  private Raft raft() {
+    Raft r = raft;
+    if (r == null) {
+      throw new IllegalStateException("channel " + channel + " is not attached to a Raft server");
+    }
+    return r;
+  }
+
+  /**
+   * Waits until this node leads the channel (a one-peer group elects itself within about two
+   * election timeouts), so the first submissions are not refused for want of a leader.
+   */
+  void awaitLeadership(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!isLeader() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Whether the replica takes submissions: open and not stopped by a failed check. */
+  boolean isServing() {
+    return running && failure == null;
+  }
+
+  /** Why the replica stopped serving, if it did. */
+  Optional<String> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  String name() {
+    return channel;
+  }
+
+  @Override
+  public ChannelStatus status() {
+    Head head = chain.requireHead();
+    return new ChannelStatus(
+        channel,
+        genesis.channel(channel).orElseThrow().members(),
+        head.height(),
+        head.hash(),
+        head.stateRoot(),
+        role(),
+        leader());
+  }
+
+  private String role() {
+    try {
+      return division().getInfo().getCurrentRole().name().toLowerCase(Locale.ROOT);
+    } catch (IOException | IllegalStateException e) {
+      return "unknown";
+    }
+  }
+
+  private @Nullable String leader() {
+    try {
+      RaftPeerId id = division().getInfo().getLeaderId();
+      return id == null ? null : id.toString();
+    } catch (IOException | IllegalStateException e) {
+      return null;
+    }
+  }
+
+  private RaftServer.Division division() throws IOException {
+    return raft().server().getDivision(group.getGroupId());
+  }
+
+  boolean isLeader() {
+    try {
+      return division().getInfo().isLeaderReady();
+    } catch (IOException | IllegalStateException e) {
+      return false;
+    }
+  }
+
+  /** The first index still in this node's Raft log (tests: has the log been purged?). */
+  long raftLogStartIndex() throws IOException {
+    return division().getRaftLog().getStartIndex();
+  }
+
+  /** Re-verifies this node's chain from genesis (tests). */
+  ChainVerifier.Report verifyChain() {
+    return ChainVerifier.verify(chain, contracts, verifier);
+  }
+
+  /** The index of the last entry in this node's Raft log (tests). */
+  long raftLogLastIndex() throws IOException {
+    var last = division().getRaftLog().getLastEntryTermIndex();
+    return last == null ? -1 : last.getIndex();
+  }
+
+  /** How many snapshots this node installed from the leader since it started (tests). */
+  long installedSnapshots() {
+    return installedSnapshots.get();
+  }
+
+  /** The Raft index of this node's latest snapshot, or -1 if it has none (tests). */
+  long latestSnapshotIndex() {
+    var s = stateMachine.getLatestSnapshot();
+    return s == null ? -1 : s.getIndex();
+  }
+
+  @Override
+  public Optional<Block> block(long height) {
+    return chain.block(height);
+  }
+
+  @Override
+  public Optional<TransactionRecord> transaction(Hash txId) {
+    return chain.transaction(txId);
+  }
+
+  @Override
+  public long nextNonce(PublicKey signer) {
+    return chain.lastNonce(signer) + 1;
+  }
+
+  @Override
+  public long sync() {
+    RaftClientReply reply;
+    try {
+      reply =
+          raft()
+              .client()
+              .io()
+              .sendReadOnly(
+                  Message.valueOf(ByteString.copyFrom(Forwarding.barrier())),
+                  raft().server().getId());
+    } catch (IOException e) {
+      throw new LedgerUnavailableException(
+          "channel " + channel + " cannot confirm it is up to date: " + e.getMessage(), e);
+    }
+    if (!reply.isSuccess()) {
+      throw new LedgerUnavailableException(
+          "channel " + channel + " cannot confirm it is up to date: " + reply.getException());
+    }
+    return Forwarding.parseBarrierReply(reply.getMessage().getContent().toByteArray());
+  }
+
+  /** Submits a decoded transaction of this channel; {@code id} is the hash of its bytes. */
+  CompletableFuture<SubmitResult> submit(Hash id, SignedTransaction tx) {
+    if (!running || failure != null) {
+      return CompletableFuture.failedFuture(unavailable());
+    }
+    CompletableFuture<SubmitResult> existing = pending.get(id);
+    if (existing != null) {
+      return existing;
+    }
+    ValidationCode code =
+        submitChecks.precheck(tx, tx.verifySignature(), store::get, config.clock().millis());
+    if (code != ValidationCode.OK) {
+      return refused(id, code, code.description());
+    }
+    CompletableFuture<SubmitResult> future = new CompletableFuture<>();
+    CompletableFuture<SubmitResult> raced = pending.putIfAbsent(id, future);
+    if (raced != null) {
+      return raced;
+    }
+    tracked.put(id, new Tracked(tx, System.nanoTime()));
+    if (!handOn(tx)) {
+      tracked.remove(id);
+      pending.remove(id, future);
+      return CompletableFuture.failedFuture(
+          new LedgerUnavailableException("the node is busy: too many transactions are waiting"));
+    }
+    return future;
+  }
+
+  /** Into this node's block builder while it leads, else to the forwarder for the leader. */
+  private boolean handOn(SignedTransaction tx) {
+    Tracked t = tracked.get(tx.id());
+    if (t != null) {
+      t.queued = true;
+    }
+    boolean offered = isLeader() ? queue.offer(tx) : forwardQueue.offer(tx);
+    if (!offered && t != null) {
+      t.queued = false;
+    }
+    return offered;
+  }
+
+  /** The builder or the forwarder took these from their queue: due for a check after a while. */
+  private void dequeued(List<SignedTransaction> txs) {
+    long next = System.nanoTime() + RETRY_NANOS;
+    for (SignedTransaction tx : txs) {
+      Tracked t = tracked.get(tx.id());
+      if (t != null) {
+        t.nextCheck = next;
+        t.queued = false;
+      }
+    }
+  }
+
+  private static CompletableFuture<SubmitResult> refused(
+      Hash id, ValidationCode code, @Nullable String message) {
+    return CompletableFuture.completedFuture(
+        new SubmitResult.Refused(id, code, message == null ? code.description() : message));
+  }
+
+  private LedgerUnavailableException unavailable() {
+    String f = failure;
+    return new LedgerUnavailableException(
+        f != null ? "the node stopped serving: " + f : "the node is closed");
+  }
+
+  private void buildLoop() {
+    List<SignedTransaction> batch = new ArrayList<>();
+    while (running) {
+      try {
+        SignedTransaction first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.clear();
+        batch.add(first);
+        queue.drainTo(batch, config.maxBlockTransactions() - 1);
+        dequeued(batch);
+        if (!isLeader()) {
+          // Leadership moved while these waited: the new leader builds their block.
+          batch.forEach(this::forwardLater);
+          continue;
+        }
+        proposeBlock(orderNonces(batch));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("block builder failed; failing the batch", e);
+        failAll(batch, new LedgerUnavailableException("the block could not be built", e));
+      }
+    }
+  }
+
+  private void forwardLater(SignedTransaction tx) {
+    Tracked t = tracked.get(tx.id());
+    if (t != null) {
+      t.queued = true;
+    }
+    if (!forwardQueue.offer(tx)) {
+      retryLater(tx);
+    }
+  }
+
+  private void proposeBlock(List<SignedTransaction> txs) {
+    Head head = chain.requireHead();
+    long time = Math.max(config.clock().millis(), head.timestampMillis());
+    BlockExecutor.Result result =
+        builderExecutor.execute(store::get, head, time, nodeKey.publicKey(), txs);
+    Block block =
+        new Block(result.header(), nodeKey.sign(result.header().encode()), txs, result.receipts());
+    RaftClientReply reply;
+    try {
+      reply = raft().client().io().send(Message.valueOf(ByteString.copyFrom(block.encode())));
+    } catch (IOException e) {
+      if (running) {
+        LOG.warn(
+            "block at height {} could not be ordered ({}); retrying", block.height(), e.toString());
+      }
+      txs.forEach(this::retryLater);
+      return;
+    }
+    if (!reply.isSuccess()) {
+      LOG.warn(
+          "block at height {} was not ordered ({}); retrying",
+          block.height(),
+          reply.getException());
+      txs.forEach(this::retryLater);
+      return;
+    }
+    String outcome = reply.getMessage().getContent().toStringUtf8();
+    if (outcome.startsWith("skipped")) {
+      LOG.warn(
+          "block proposal at height {} was skipped ({}); resubmitting", block.height(), outcome);
+      for (SignedTransaction tx : txs) {
+        if (!queue.offer(tx)) {
+          fail(tx, new LedgerUnavailableException("the node is busy"));
+        }
+      }
+    }
+  }
+
+  /**
+   * A transaction whose block did not make it (or could not be forwarded): one submitted here is
+   * handed on again soon by the forwarder's check; one forwarded by another node is dropped here,
+   * and its own node hands it on again.
+   */
+  private void retryLater(SignedTransaction tx) {
+    Tracked t = tracked.get(tx.id());
+    if (t != null) {
+      t.queued = false;
+      t.nextCheck = System.nanoTime() + SOON_NANOS;
+    } else {
+      pending.remove(tx.id());
+    }
+  }
+
+  /**
+   * Puts each signer's transactions in nonce order without moving other signers' transactions, so
+   * concurrent submissions from one signer do not reject each other.
+   */
+  static List<SignedTransaction> orderNonces(List<SignedTransaction> txs) {
+    Map<PublicKey, List<Integer>> slots = new HashMap<>();
+    for (int i = 0; i < txs.size(); i++) {
+      slots.computeIfAbsent(txs.get(i).body().signer(), k -> new ArrayList<>()).add(i);
+    }
+    List<SignedTransaction> out = new ArrayList<>(txs);
+    for (List<Integer> idx : slots.values()) {
+      if (idx.size() < 2) {
+        continue;
+      }
+      List<SignedTransaction> mine = new ArrayList<>();
+      for (int i : idx) {
+        mine.add(txs.get(i));
+      }
+      mine.sort(java.util.Comparator.comparingLong(t -> t.body().nonce()));
+      for (int k = 0; k < idx.size(); k++) {
+        out.set(idx.get(k), mine.get(k));
+      }
+    }
+    return out;
+  }
+
+  private void failAll(List<SignedTransaction> txs, RuntimeException e) {
+    for (SignedTransaction tx : txs) {
+      fail(tx, e);
+    }
+  }
+
+  private void fail(SignedTransaction tx, RuntimeException e) {
+    tracked.remove(tx.id());
+    CompletableFuture<SubmitResult> f = pending.remove(tx.id());
+    if (f != null) {
+      f.completeExceptionally(e);
+    }
+  }
+
+  private void complete(Hash id, SubmitResult result) {
+    tracked.remove(id);
+    CompletableFuture<SubmitResult> f = pending.remove(id);
+    if (f != null) {
+      f.complete(result);
+    }
+  }
+
+  /**
+   * The forwarder: hands transactions submitted here to the leader in batches, and checks the
+   * handed-on transactions: complete from the chain when their block is here (also when it came by
+   * snapshot), hand on again when they are overdue, fail them after {@link
+   * LedgerNode#SUBMIT_DEADLINE}.
+   */
+  private void forwardLoop() {
+    List<SignedTransaction> batch = new ArrayList<>();
+    long nextCheck = System.nanoTime();
+    while (running) {
+      try {
+        SignedTransaction first = forwardQueue.poll(100, TimeUnit.MILLISECONDS);
+        if (System.nanoTime() - nextCheck >= 0) {
+          checkTracked();
+          nextCheck = System.nanoTime() + SOON_NANOS;
+        }
+        if (first == null) {
+          continue;
+        }
+        batch.clear();
+        batch.add(first);
+        forwardQueue.drainTo(batch, config.maxBlockTransactions() - 1);
+        dequeued(batch);
+        if (isLeader()) {
+          for (SignedTransaction tx : batch) {
+            if (!handOn(tx)) {
+              retryLater(tx);
+            }
+          }
+          continue;
+        }
+        forward(List.copyOf(batch));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        if (running) {
+          LOG.warn("forwarding failed; the transactions are retried", e);
+          batch.forEach(this::retryLater);
+        }
+      }
+    }
+  }
+
+  private void forward(List<SignedTransaction> batch) {
+    RaftClientReply reply;
+    try {
+      reply =
+          raft()
+              .forwardClient()
+              .io()
+              .sendReadOnlyNonLinearizable(
+                  Message.valueOf(ByteString.copyFrom(Forwarding.request(batch))));
+    } catch (IOException e) {
+      if (running) {
+        LOG.debug("could not forward {} transactions: {}", batch.size(), e.toString());
+      }
+      batch.forEach(this::retryLater);
+      return;
+    }
+    if (!reply.isSuccess()) {
+      batch.forEach(this::retryLater);
+      return;
+    }
+    List<Forwarding.Outcome> outcomes =
+        Forwarding.parseReply(reply.getMessage().getContent().toByteArray(), batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      SignedTransaction tx = batch.get(i);
+      Tracked t = tracked.get(tx.id());
+      switch (outcomes.get(i)) {
+        case Forwarding.Outcome.Accepted a -> {}
+        case Forwarding.Outcome.Refused r -> {
+          // Handed on before, a duplicate is this very transaction, committed: its block (or the
+          // chain check) completes it here.
+          if (!(r.code() == ValidationCode.DUPLICATE && t != null && t.forwarded)) {
+            complete(tx.id(), new SubmitResult.Refused(tx.id(), r.code(), r.message()));
+          }
+        }
+        case Forwarding.Outcome.Busy b ->
+            fail(tx, new LedgerUnavailableException("the leader is busy"));
+        case Forwarding.Outcome.Retry x -> retryLater(tx);
+      }
+      if (t != null) {
+        t.forwarded = true;
+      }
+    }
+  }
+
+  private void checkTracked() {
+    long now = System.nanoTime();
+    for (Tracked t : List.copyOf(tracked.values())) {
+      if (t.queued || now - t.nextCheck < 0) {
+        continue;
+      }
+      Hash id = t.tx.id();
+      CompletableFuture<SubmitResult> f = pending.get(id);
+      if (f == null || f.isDone()) {
+        tracked.remove(id);
+        continue;
+      }
+      Optional<TransactionRecord> rec = chain.transaction(id);
+      if (rec.isPresent()) {
+        complete(id, new SubmitResult.Committed(id, rec.get().height(), rec.get().receipt()));
+      } else if (now - t.deadline > 0) {
+        fail(
+            t.tx,
+            new LedgerUnavailableException(
+                "the transaction was not committed within " + LedgerNode.SUBMIT_DEADLINE));
+      } else {
+        t.nextCheck = now + RETRY_NANOS;
+        if (!handOn(t.tx)) {
+          t.nextCheck = now + SOON_NANOS;
+        }
+      }
+    }
+  }
+
+  /** The leader's side of forwarding: pre-check each transaction and queue it for a block. */
+  private byte[] acceptForwarded(byte[] request) {
+    List<byte[]> raw = Forwarding.parseRequest(request);
+    List<Forwarding.Outcome> outcomes = new ArrayList<>(raw.size());
+    long now = config.clock().millis();
+    for (byte[] bytes : raw) {
+      outcomes.add(acceptForwardedOne(bytes, now));
+    }
+    return Forwarding.reply(outcomes);
+  }
+
+  private Forwarding.Outcome acceptForwardedOne(byte[] bytes, long now) {
+    SignedTransaction tx;
+    try {
+      tx = SignedTransaction.decode(bytes);
+    } catch (EncodingException e) {
+      return new Forwarding.Outcome.Refused(
+          ValidationCode.MALFORMED, String.valueOf(e.getMessage()));
+    }
+    if (!running || failure != null || !isLeader()) {
+      return new Forwarding.Outcome.Retry();
+    }
+    if (pending.containsKey(tx.id())) {
+      return new Forwarding.Outcome.Accepted();
+    }
+    ValidationCode code = submitChecks.precheck(tx, tx.verifySignature(), store::get, now);
+    if (code != ValidationCode.OK) {
+      return new Forwarding.Outcome.Refused(code, code.description());
+    }
+    CompletableFuture<SubmitResult> future = new CompletableFuture<>();
+    if (pending.putIfAbsent(tx.id(), future) != null) {
+      return new Forwarding.Outcome.Accepted();
+    }
+    if (!queue.offer(tx)) {
+      pending.remove(tx.id(), future);
+      return new Forwarding.Outcome.Busy();
+    }
+    return new Forwarding.Outcome.Accepted();
+  }
+
+  private void onApplied(BlockApplier.Applied outcome, Block proposal) {
+    switch (outcome) {
+      case BlockApplier.Applied.Committed c -> {
+        Block block = c.block();
+        for (Receipt r : block.receipts()) {
+          if (!pending.containsKey(r.txId())) {
+            continue;
+          }
+          SubmitResult result = new SubmitResult.Committed(r.txId(), block.height(), r);
+          if (r.code() == ValidationCode.DUPLICATE) {
+            // A copy handed on twice: the answer is the first copy's, committed earlier.
+            result =
+                chain
+                    .transaction(r.txId())
+                    .<SubmitResult>map(
+                        rec -> new SubmitResult.Committed(r.txId(), rec.height(), rec.receipt()))
+                    .orElse(result);
+          }
+          complete(r.txId(), result);
+        }
+        headLock.lock();
+        try {
+          headMoved.signalAll();
+        } finally {
+          headLock.unlock();
+        }
+      }
+      case BlockApplier.Applied.Skipped s ->
+          LOG.warn("skipped block proposal at height {}: {}", proposal.height(), s.reason());
+      case BlockApplier.Applied.Diverged d -> {
+        failure = "diverged at height " + d.height() + ": " + d.reason();
+        LOG.error("this node diverged from the proposer at height {}: {}", d.height(), d.reason());
+        failAll(proposal.transactions(), unavailable());
+      }
+    }
+  }
+
+  /**
+   * Checks a snapshot and makes it the state: a copy is opened as a database of its own, must be of
+   * this chain, at the snapshot's index, and pass {@link ChainVerifier} from genesis; only then it
+   * replaces the state.
+   */
+  private void installSnapshot(Path snapshot, long index, boolean fromLeader) throws IOException {
+    Path installing = stateDir.resolveSibling(stateDir.getFileName() + ".installing");
+    LedgerStateMachine.deleteTree(installing);
+    Files.createDirectories(installing);
+    for (Path f : LedgerStateMachine.files(snapshot)) {
+      Path target = installing.resolve(snapshot.relativize(f).toString());
+      Files.createDirectories(target.getParent());
+      Files.copy(f, target);
+    }
+    long height;
+    try (RocksDbStore candidate = RocksDbStore.open(installing)) {
+      ChainStore c = new ChainStore(candidate);
+      Optional<Genesis> g = c.genesis();
+      if (g.isEmpty()
+          || !g.get().chainId().equals(genesis.chainId())
+          || !c.channel().equals(channel)) {
+        throw new IOException(
+            "the snapshot at index " + index + " is not of this chain and channel");
+      }
+      long applied = c.applied().index();
+      if (applied > index) {
+        throw new IOException(
+            "the snapshot at index " + index + " holds the state of index " + applied);
+      }
+      if (applied <= chain.applied().index()) {
+        // Not ahead of the state after all (the entries after its last block carried no state).
+        height = -1;
+      } else {
+        height = verifiedHeight(c, index);
+      }
+    }
+    if (height < 0) {
+      LedgerStateMachine.deleteTree(installing);
+      return;
+    }
+    store.replaceWith(installing);
+    if (fromLeader) {
+      installedSnapshots.incrementAndGet();
+    }
+    LOG.info(
+        "installed the snapshot at index {} ({}): height {}",
+        index,
+        fromLeader ? "from the leader" : "this node's own",
+        height);
+    headLock.lock();
+    try {
+      headMoved.signalAll();
+    } finally {
+      headLock.unlock();
+    }
+  }
+
+  private long verifiedHeight(ChainStore c, long index) throws IOException {
+    ChainVerifier.Report report = ChainVerifier.verify(c, contracts, verifier);
+    if (!report.ok()) {
+      failure = "snapshot " + index + " failed verification at height " + report.height();
+      throw new IOException(
+          "the snapshot at index "
+              + index
+              + " fails verification at height "
+              + report.height()
+              + ": "
+              + report.problem());
+    }
+    return c.requireHead().height();
+  }
+
+  /** The node's side of the state machine. */
+  private final class StateMachineHost implements LedgerStateMachine.Host {
+    @Override
+    public void applied(BlockApplier.Applied outcome, Block proposal) {
+      onApplied(outcome, proposal);
+    }
+
+    @Override
+    public CompletableFuture<Message> query(Message request) {
+      byte[] bytes = request.getContent().toByteArray();
+      if (Forwarding.isBarrier(bytes)) {
+        // Ratis calls this only once the state machine applied up to the read index.
+        return CompletableFuture.completedFuture(
+            Message.valueOf(
+                ByteString.copyFrom(Forwarding.barrierReply(chain.requireHead().height()))));
+      }
+      return CompletableFuture.supplyAsync(
+          () -> Message.valueOf(ByteString.copyFrom(acceptForwarded(bytes))), intake);
+    }
+
+    @Override
+    public void installSnapshot(Path snapshot, long index, boolean fromLeader) throws IOException {
+      ChannelReplica.this.installSnapshot(snapshot, index, fromLeader);
+    }
+  }
+
+  @Override
+  public Subscription subscribe(long fromHeight, Consumer<Block> listener) {
+    if (fromHeight < 0) {
+      throw new IllegalArgumentException("the resume position is a height >= 0");
+    }
+    BlockSubscription s = new BlockSubscription(fromHeight, listener);
+    subscriptions.add(s);
+    s.thread = Thread.ofVirtual().name("ledger-subscription").start(s::run);
+    return s;
+  }
+
+  private final class BlockSubscription implements Subscription {
+    private final java.util.concurrent.atomic.AtomicLong position;
+    private final Consumer<Block> listener;
+    private volatile boolean open = true;
+    private volatile @Nullable Thread thread;
+
+    BlockSubscription(long from, Consumer<Block> listener) {
+      this.position = new java.util.concurrent.atomic.AtomicLong(from);
+      this.listener = listener;
+    }
+
+    void run() {
+      try {
+        while (open && running) {
+          Optional<Block> next = chain.block(position.get());
+          if (next.isPresent()) {
+            listener.accept(next.get());
+            position.incrementAndGet();
+            continue;
+          }
+          headLock.lock();
+          try {
+            if (chain.requireHead().height() < position.get()) {
+              headMoved.await(500, TimeUnit.MILLISECONDS);
+            }
+          } finally {
+            headLock.unlock();
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        if (open && running) {
+          LOG.warn("a block subscription ended at height {}: {}", position.get(), e.toString());
+        }
+      } finally {
+        open = false;
+        subscriptions.remove(this);
+      }
+    }
+
+    @Override
+    public long position() {
+      return position.get();
+    }
+
+    @Override
+    public void close() {
+      open = false;
+      Thread t = thread;
+      if (t != null) {
+        t.interrupt();
+      }
+    }
+  }
+
+  /**
+   * Stops the builder and the forwarder, closes the clients, fails what still waits and closes the
+   * store. The node closes its Ratis server after its replicas.
+   */
+  void close() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    builder.interrupt();
+    forwarder.interrupt();
+    try {
+      builder.join(5000);
+      forwarder.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    intake.shutdownNow();
+    Raft r = raft;
+    if (r != null && r.rejoin() != null) {
+      java.util.Objects.requireNonNull(r.rejoin()).close();
+    }
+    for (BlockSubscription s : subscriptions) {
+      s.close();
+    }
+    if (r != null) {
+      try {
+        r.client().close();
+        r.forwardClient().close();
+      } catch (IOException e) {
+        LOG.warn("closing the Raft client failed", e);
+      }
+    }
+  }
+
+  /** Fails what still waits and closes the store, once the Ratis server no longer applies. */
+  void release() {
+    LedgerUnavailableException closed = new LedgerUnavailableException("the node is closed");
+    for (var f : pending.values()) {
+      f.completeExceptionally(closed);
+    }
+    pending.clear();
+    tracked.clear();
+    queue.clear();
+    forwardQueue.clear();
+    store.close();
+  }
+}
