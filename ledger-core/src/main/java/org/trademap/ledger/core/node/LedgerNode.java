@@ -72,6 +72,7 @@ import org.trademap.ledger.core.chain.Head;
 import org.trademap.ledger.core.determinism.DeterminismChecker;
 import org.trademap.ledger.core.exec.BlockExecutor;
 import org.trademap.ledger.core.exec.ContractRegistry;
+import org.trademap.ledger.core.exec.ContractVersions;
 import org.trademap.ledger.core.exec.SignatureChecker;
 import org.trademap.ledger.core.store.RocksDbStore;
 import org.trademap.ledger.core.tls.RaftTls;
@@ -388,6 +389,7 @@ public final class LedgerNode implements Ledger {
                 + genesis.chainId()
                 + ")");
       }
+      ContractVersions.requireInstalled(genesis, store::get, contracts);
       if (config.verifyOnStart()) {
         ChainVerifier.Report report = ChainVerifier.verify(chain, contracts, verifier);
         if (!report.ok()) {
@@ -1085,6 +1087,11 @@ public final class LedgerNode implements Ledger {
       }
       case BlockApplier.Applied.Skipped s ->
           LOG.warn("skipped block proposal at height {}: {}", proposal.height(), s.reason());
+      case BlockApplier.Applied.Stopped x -> {
+        failure = "stopped at height " + x.height() + ": " + x.reason();
+        LOG.error("this node stopped applying blocks at height {}: {}", x.height(), x.reason());
+        failAll(proposal.transactions(), unavailable());
+      }
       case BlockApplier.Applied.Diverged d -> {
         failure = "diverged at height " + d.height() + ": " + d.reason();
         LOG.error("this node diverged from the proposer at height {}: {}", d.height(), d.reason());
