@@ -14,11 +14,12 @@ import org.trademap.ledger.core.config.NodeConfigFile;
 
 /**
  * The ledger's command line inside the server jar ({@code ledger verify}, {@code keys generate},
- * {@code consortium init}, {@code consortium up} and {@code down}), run without starting Spring;
- * and the server defaults a consortium node's configuration file gives.
+ * {@code consortium init}, {@code consortium up} and {@code down}, {@code governance propose} and
+ * {@code approve}), run without starting Spring; and the server defaults a consortium node's
+ * configuration file gives.
  */
 public final class LedgerCommands {
-  private static final Set<String> COMMANDS = Set.of("ledger", "keys", "consortium");
+  private static final Set<String> COMMANDS = Set.of("ledger", "keys", "consortium", "governance");
   private static final String CONFIG_OPTION = "--trademap.ledger.config=";
   private static final String SERVER_MAIN = "org.trademap.server.TradeMapApplication";
   private static final List<String> JVM_FLAGS =

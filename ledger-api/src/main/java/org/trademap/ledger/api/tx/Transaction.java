@@ -15,7 +15,8 @@ import org.trademap.ledger.api.crypto.PublicKey;
  * @param chainId hash of the genesis document of the chain it is meant for
  * @param channel the channel (Raft group) that orders it
  * @param contractId the contract to invoke
- * @param contractVersion the contract version the signer expects to run it
+ * @param contractVersion the lowest contract version the signer accepts to run it: the version
+ *     active at the block's height executes it if it is this one or a later one
  * @param method the contract method
  * @param args the method's arguments in the contract's own canonical encoding
  * @param signer the signing member's public key

@@ -26,8 +26,17 @@ public enum ValidationCode {
   NONCE_REUSED("the nonce is not above the signer's last nonce"),
   /** No contract with that id is deployed. */
   UNKNOWN_CONTRACT("no contract with that id is deployed"),
-  /** The contract exists, but another version is active at this height. */
-  WRONG_CONTRACT_VERSION("another version of the contract is active"),
+  /**
+   * The transaction requires a version of the contract above the one active at its height (its
+   * {@code contractVersion} is the lowest version it accepts).
+   */
+  WRONG_CONTRACT_VERSION("the transaction requires a later version of the contract"),
+  /**
+   * On submit only: a governance transaction names a contract version this node does not have
+   * installed; its organisation installs it first. Never in a receipt (it would differ between
+   * nodes).
+   */
+  CONTRACT_NOT_INSTALLED("this node does not have the contract version installed"),
   /** The contract refused; the receipt carries the contract's own code and sentence. */
   CONTRACT_REJECTED("the contract rejected the transaction");
 

@@ -3,10 +3,12 @@ package org.trademap.ledger.core.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import org.trademap.ledger.core.chain.ChainStore;
 import org.trademap.ledger.core.exec.ContractRegistry;
 import org.trademap.ledger.core.exec.SignatureChecker;
+import org.trademap.ledger.core.governance.GovernanceContract;
 import org.trademap.ledger.core.node.LedgerNode;
 import org.trademap.ledger.core.node.NodeFiles;
 import org.trademap.ledger.core.store.RocksDbStore;
@@ -17,8 +19,9 @@ import org.trademap.ledger.core.verify.ChainVerifier;
  * {@code ledger verify --data DIR}, {@code keys generate [--out FILE] [--org ID] [--host H …]} and
  * {@code consortium init --orgs N [--model b] --dir D [--http-port P] [--raft-port R] [--host H]},
  * {@code consortium up --dir D [--timeout S] [--name=value ...]} and {@code consortium down --dir D
- * [--timeout S]}. Exit codes: 0 success, 1 the ledger failed verification, 2 it could not be
- * checked (or written), 64 usage error.
+ * [--timeout S]}, {@code governance propose|approve --config FILE --contract ID --version N
+ * --height H}. Exit codes: 0 success, 1 the ledger failed verification, 2 it could not be checked
+ * (or written), 64 usage error.
  */
 public final class LedgerCli {
   public static final int OK = 0;
@@ -54,6 +57,16 @@ public final class LedgerCli {
       usage: consortium down --dir DIR [--timeout S]
         stops the recorded server processes (SIGTERM; killed after S seconds, default 60)""";
 
+  static final String GOVERNANCE_USAGE =
+      """
+      usage: governance propose|approve --config FILE --contract ID --version N --height H \
+      [--nonce N] [--server URL | --out FILE]
+        signs, with the signing key of the node configuration FILE, a proposal (or an approval
+        of the open proposal) to run version N of contract ID from block height H on, and
+        submits it to the organisation's server (default http://<raft host>:<httpPort> of
+        FILE), or writes it base64-encoded to the new FILE for POST /api/v1/ledger/transactions.
+        The nonce defaults to the current time in microseconds""";
+
   public static int run(String[] args, PrintStream out, PrintStream err) {
     return run(args, out, err, NodeLauncher.NONE);
   }
@@ -83,10 +96,18 @@ public final class LedgerCli {
     if (args.length >= 2 && args[0].equals("consortium") && args[1].equals("down")) {
       return ConsortiumProcesses.down(Arrays.copyOfRange(args, 2, args.length), out, err);
     }
+    if (args.length >= 2
+        && args[0].equals("governance")
+        && (args[1].equals(GovernanceContract.PROPOSE)
+            || args[1].equals(GovernanceContract.APPROVE))) {
+      return GovernanceCommand.run(
+          args[1], Arrays.copyOfRange(args, 2, args.length), out, err, Clock.systemUTC());
+    }
     err.println(
         "usage: ledger verify --data DIR | keys generate [--out FILE] [--org ID] [--host HOST]..."
             + " | consortium init --orgs N [--model b] --dir DIR | consortium up --dir DIR"
-            + " | consortium down --dir DIR");
+            + " | consortium down --dir DIR"
+            + " | governance propose|approve --config FILE --contract ID --version N --height H");
     return USAGE;
   }
 

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ import org.trademap.ledger.api.block.BlockHeader;
 import org.trademap.ledger.api.block.ContractEvent;
 import org.trademap.ledger.api.block.Receipt;
 import org.trademap.ledger.api.codec.CanonicalWriter;
+import org.trademap.ledger.api.codec.EncodingException;
 import org.trademap.ledger.api.contract.Contract;
 import org.trademap.ledger.api.contract.ContractContext;
 import org.trademap.ledger.api.contract.Outcome;
@@ -28,10 +30,19 @@ import org.trademap.ledger.api.tx.Transaction;
 import org.trademap.ledger.api.tx.ValidationCode;
 import org.trademap.ledger.core.chain.Head;
 import org.trademap.ledger.core.chain.Keys;
+import org.trademap.ledger.core.governance.Approvers;
+import org.trademap.ledger.core.governance.GovernanceContract;
+import org.trademap.ledger.core.governance.Schedule;
+import org.trademap.ledger.core.governance.Upgrade;
 
 /**
  * Executes blocks deterministically: the same genesis, contracts, base state, block time and
  * transactions give the same receipts, writes and state root on every node and on every replay.
+ *
+ * <p>Each transaction runs on the version of its contract active at the block's height ({@link
+ * ContractVersions}: the genesis version until the governance contract's scheduled activation
+ * heights); a transaction's {@code contractVersion} is the lowest version it accepts. The built-in
+ * {@link GovernanceContract} is always there.
  */
 public final class BlockExecutor {
 
@@ -53,6 +64,7 @@ public final class BlockExecutor {
   private final Hash chainId;
   private final ContractRegistry contracts;
   private final SignatureChecker signatures;
+  private final GovernanceContract governance;
 
   /** The outcome of executing a block: its header (to be signed), receipts and state writes. */
   public record Result(
@@ -83,6 +95,11 @@ public final class BlockExecutor {
     this.chainId = genesis.chainId();
     this.contracts = contracts;
     this.signatures = signatures;
+    Genesis.Policy policy = genesis.policies().get(Genesis.GOVERNANCE);
+    this.governance =
+        new GovernanceContract(
+            policy == null ? null : new Approvers(policy.threshold(), policy.approvers()),
+            genesis.contracts());
   }
 
   public Genesis genesis() {
@@ -129,7 +146,32 @@ public final class BlockExecutor {
    */
   public ValidationCode precheck(
       SignedTransaction tx, boolean signatureValid, StateReader state, long timeMillis) {
-    return check(tx, tx.id(), signatureValid, state, Set.of(), timeMillis);
+    // Without the block's height, any version active or scheduled passes; the block decides.
+    ContractVersions latest = new ContractVersions(genesis, state, Long.MAX_VALUE);
+    ValidationCode code = check(tx, tx.id(), signatureValid, state, Set.of(), timeMillis, latest);
+    return code == ValidationCode.OK ? installedForGovernance(tx.body()) : code;
+  }
+
+  /**
+   * A member proposes or approves an upgrade through its own node: that node must have the version
+   * installed. Checked on submit only, since it differs between nodes.
+   */
+  private ValidationCode installedForGovernance(Transaction tx) {
+    if (!tx.contractId().equals(GovernanceContract.ID)) {
+      return ValidationCode.OK;
+    }
+    Upgrade u;
+    try {
+      u = Upgrade.fromArgs(tx.args());
+    } catch (EncodingException e) {
+      return ValidationCode.OK; // the contract rejects it with its own code
+    }
+    boolean upgradable =
+        genesis.contracts().containsKey(u.contractId())
+            && !u.contractId().equals(GovernanceContract.ID);
+    return upgradable && contracts.find(u.contractId(), u.version()).isEmpty()
+        ? ValidationCode.CONTRACT_NOT_INSTALLED
+        : ValidationCode.OK;
   }
 
   private ValidationCode check(
@@ -138,7 +180,8 @@ public final class BlockExecutor {
       boolean signatureValid,
       StateReader state,
       Set<Hash> earlierInBlock,
-      long timeMillis) {
+      long timeMillis,
+      ContractVersions versions) {
     Transaction tx = stx.body();
     if (!tx.chainId().equals(chainId)) {
       return ValidationCode.WRONG_CHAIN;
@@ -163,11 +206,11 @@ public final class BlockExecutor {
     if (tx.nonce() <= (last == null ? 0 : Keys.getLong(last, 0))) {
       return ValidationCode.NONCE_REUSED;
     }
-    Integer active = genesis.contracts().get(tx.contractId());
-    if (active == null || contracts.find(tx.contractId(), active).isEmpty()) {
+    OptionalInt active = versions.active(tx.contractId());
+    if (active.isEmpty()) {
       return ValidationCode.UNKNOWN_CONTRACT;
     }
-    if (active != tx.contractVersion()) {
+    if (tx.contractVersion() > active.getAsInt()) {
       return ValidationCode.WRONG_CONTRACT_VERSION;
     }
     return ValidationCode.OK;
@@ -192,10 +235,12 @@ public final class BlockExecutor {
     List<Receipt> receipts = new ArrayList<>(txs.size());
     Set<Hash> ids = new HashSet<>();
     long height = prev.height() + 1;
+    // From committed state before the block: a schedule written in this block activates later.
+    ContractVersions versions = new ContractVersions(genesis, base, height);
     for (int i = 0; i < txs.size(); i++) {
       SignedTransaction stx = txs.get(i);
       Hash id = stx.id();
-      ValidationCode code = check(stx, id, sigOk[i], overlay, ids, timestampMillis);
+      ValidationCode code = check(stx, id, sigOk[i], overlay, ids, timestampMillis, versions);
       ids.add(id);
       Transaction tx = stx.body();
       if (code.compareTo(ValidationCode.NONCE_REUSED) > 0 || code == ValidationCode.OK) {
@@ -205,7 +250,7 @@ public final class BlockExecutor {
         receipts.add(Receipt.rejected(id, code, "", code.description()));
         continue;
       }
-      Contract contract = contracts.find(tx.contractId(), tx.contractVersion()).orElseThrow();
+      Contract contract = contract(tx.contractId(), versions.active(tx.contractId()).orElseThrow());
       Invocation inv = new Invocation(stx, id, height, timestampMillis, overlay);
       Outcome outcome;
       try {
@@ -221,6 +266,7 @@ public final class BlockExecutor {
         case Outcome.Rejected r -> receipts.add(rejectedByContract(id, r));
       }
     }
+    requireScheduledInstalled(writes);
     Hash stateRoot = nextStateRoot(prev.stateRoot(), writes);
     BlockHeader header =
         new BlockHeader(
@@ -235,6 +281,47 @@ public final class BlockExecutor {
             proposer,
             txs.size());
     return new Result(header, List.copyOf(receipts), writes);
+  }
+
+  /**
+   * The implementation that runs a contract at a version: the built-in governance contract, or one
+   * of the registry.
+   *
+   * @throws ContractNotInstalledException if this node does not have it: it cannot go on
+   */
+  private Contract contract(String id, int version) {
+    if (id.equals(GovernanceContract.ID)) {
+      return governance;
+    }
+    return contracts
+        .find(id, version)
+        .orElseThrow(
+            () ->
+                ContractVersions.notInstalled(
+                    id, version, "is the version this chain runs at this block"));
+  }
+
+  /**
+   * A block that schedules a version this node does not have stops the node there, not at the
+   * activation height: its organisation has the whole lead time to install it.
+   *
+   * @throws ContractNotInstalledException naming the version
+   */
+  private void requireScheduledInstalled(SortedMap<byte[], byte @Nullable []> writes) {
+    for (String id : genesis.contracts().keySet()) {
+      byte[] raw = writes.get(ContractVersions.scheduleKey(id));
+      if (raw == null) {
+        continue;
+      }
+      for (Schedule.Step s : Schedule.decode(raw).steps()) {
+        if (contracts.find(id, s.version()).isEmpty()) {
+          throw ContractVersions.notInstalled(
+              id,
+              s.version(),
+              "is scheduled by the governance policy to run from height " + s.fromHeight());
+        }
+      }
+    }
   }
 
   /** A contract's rejection as a receipt; one whose code or sentence cannot be stored is named. */

@@ -8,6 +8,7 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.trademap.ledger.api.contract.Contract;
+import org.trademap.ledger.core.governance.GovernanceContract;
 
 /** The contract implementations a node can run, by id and version. */
 public final class ContractRegistry {
@@ -16,10 +17,15 @@ public final class ContractRegistry {
   /**
    * Registers contracts after passing each through {@code check} (the determinism check).
    *
-   * @throws IllegalArgumentException if an id and version is registered twice
+   * @throws IllegalArgumentException if an id and version is registered twice, or a contract takes
+   *     the id of the built-in governance contract
    */
   public ContractRegistry(Collection<? extends Contract> contracts, Consumer<Contract> check) {
     for (Contract c : contracts) {
+      if (c.id().equals(GovernanceContract.ID)) {
+        throw new IllegalArgumentException(
+            "contract id " + GovernanceContract.ID + " is the ledger's own governance contract");
+      }
       check.accept(c);
       var versions = byId.computeIfAbsent(c.id(), k -> new TreeMap<>());
       if (versions.putIfAbsent(c.version(), c) != null) {

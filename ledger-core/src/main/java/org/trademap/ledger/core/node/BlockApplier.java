@@ -6,6 +6,7 @@ import org.trademap.ledger.api.node.Genesis;
 import org.trademap.ledger.core.chain.ChainStore;
 import org.trademap.ledger.core.chain.Head;
 import org.trademap.ledger.core.exec.BlockExecutor;
+import org.trademap.ledger.core.exec.ContractNotInstalledException;
 
 /**
  * Applies an ordered block proposal: checks that it extends the head and is signed by a member,
@@ -24,6 +25,12 @@ final class BlockApplier {
 
     /** This node computed a different result than the proposer: it must stop serving. */
     record Diverged(long height, String reason) implements Applied {}
+
+    /**
+     * This node cannot apply the block (it lacks a contract version the chain needs): nothing is
+     * stored or marked applied, so that once the version is installed the node applies it again.
+     */
+    record Stopped(long height, String reason) implements Applied {}
   }
 
   private final ChainStore chain;
@@ -46,9 +53,14 @@ final class BlockApplier {
       chain.markApplied(term, index);
       return new Applied.Skipped(problem);
     }
-    var result =
-        executor.execute(
-            chain.store()::get, head, h.timestampMillis(), h.proposer(), block.transactions());
+    BlockExecutor.Result result;
+    try {
+      result =
+          executor.execute(
+              chain.store()::get, head, h.timestampMillis(), h.proposer(), block.transactions());
+    } catch (ContractNotInstalledException e) {
+      return new Applied.Stopped(h.height(), String.valueOf(e.getMessage()));
+    }
     if (!result.header().equals(h) || !result.receipts().equals(block.receipts())) {
       chain.markApplied(term, index);
       return new Applied.Diverged(

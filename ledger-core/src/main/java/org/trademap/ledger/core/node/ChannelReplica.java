@@ -789,6 +789,12 @@ final class ChannelReplica implements ChannelLedger {
       }
       case BlockApplier.Applied.Skipped s ->
           LOG.warn("skipped block proposal at height {}: {}", proposal.height(), s.reason());
+      case BlockApplier.Applied.Stopped x -> {
+        failure = "stopped at height " + x.height() + ": " + x.reason();
+        LOG.error(
+            "channel {} stopped applying blocks at height {}: {}", channel, x.height(), x.reason());
+        failAll(proposal.transactions(), unavailable());
+      }
       case BlockApplier.Applied.Diverged d -> {
         failure = "diverged at height " + d.height() + ": " + d.reason();
         LOG.error("this node diverged from the proposer at height {}: {}", d.height(), d.reason());

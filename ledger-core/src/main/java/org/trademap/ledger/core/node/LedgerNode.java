@@ -59,6 +59,7 @@ import org.trademap.ledger.core.chain.ChainStore;
 import org.trademap.ledger.core.determinism.DeterminismChecker;
 import org.trademap.ledger.core.exec.BlockExecutor;
 import org.trademap.ledger.core.exec.ContractRegistry;
+import org.trademap.ledger.core.exec.ContractVersions;
 import org.trademap.ledger.core.store.RocksDbStore;
 import org.trademap.ledger.core.tls.RaftTls;
 import org.trademap.ledger.core.tls.TlsIdentity;
@@ -293,6 +294,7 @@ public final class LedgerNode implements Ledger {
         throw new IllegalStateException(
             stateDir + " holds channel " + chain.channel() + ", not " + channel);
       }
+      ContractVersions.requireInstalled(genesis, store::get, contracts);
       if (config.verifyOnStart()) {
         ChainVerifier.Report report = ChainVerifier.verify(chain, contracts, verifier);
         if (!report.ok()) {

@@ -173,6 +173,13 @@ final class LedgerStateMachine extends BaseStateMachine {
       return CompletableFuture.completedFuture(Message.valueOf("skipped: not a canonical block"));
     }
     BlockApplier.Applied outcome = applier.apply(block, term, index);
+    if (outcome instanceof BlockApplier.Applied.Stopped stopped) {
+      host.applied(outcome, block);
+      // Ratis stops its state machine updater (and this Raft server) on an exception from here:
+      // the entry stays unapplied, and a restart with the contract installed applies it.
+      throw new IllegalStateException(
+          "stopped applying at height " + stopped.height() + ": " + stopped.reason());
+    }
     updateLastAppliedTermIndex(term, index);
     host.applied(outcome, block);
     String reply =
@@ -180,6 +187,7 @@ final class LedgerStateMachine extends BaseStateMachine {
           case BlockApplier.Applied.Committed c -> "committed " + c.block().height();
           case BlockApplier.Applied.Skipped s -> "skipped: " + s.reason();
           case BlockApplier.Applied.Diverged d -> "diverged: " + d.reason();
+          case BlockApplier.Applied.Stopped x -> "stopped: " + x.reason();
         };
     return CompletableFuture.completedFuture(Message.valueOf(reply));
   }

@@ -2,9 +2,6 @@ package org.trademap.ledger.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,20 +10,7 @@ import org.trademap.ledger.core.config.NodeConfigFile;
 import org.trademap.ledger.core.node.NodeFiles;
 import org.trademap.ledger.core.tls.TlsIdentity;
 
-class CommandsTest {
-  final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  int run(String... args) {
-    return LedgerCli.run(
-        args,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  String err() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
+class CommandsTest extends CliRun {
 
   @Test
   void keysGenerateWritesTheSigningKeyAndATlsIdentity(@TempDir Path dir) throws Exception {
@@ -43,7 +27,7 @@ class CommandsTest {
         .anySatisfy(n -> assertThat(n.get(1)).isEqualTo("nodes.test"));
     assertThat(Files.getPosixFilePermissions(dir.resolve("org/tls.key")).toString())
         .isEqualTo("[OWNER_READ, OWNER_WRITE]");
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("public key: ", "sha256 ");
+    assertThat(out()).contains("public key: ", "sha256 ");
     // nothing is overwritten, also when only the certificate exists
     assertThat(run("keys", "generate", "--out", key.toString())).isEqualTo(LedgerCli.CANNOT_CHECK);
     Files.delete(key);
@@ -146,6 +130,6 @@ class CommandsTest {
     assertThat(run("consortium", "down", "--dir", d.toString())).isEqualTo(LedgerCli.CANNOT_CHECK);
     assertThat(err()).contains("consortium: pid " + self + " is not its server");
     assertThat(Files.readString(index)).doesNotContain(String.valueOf(self));
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("sec-1: not running");
+    assertThat(out()).contains("sec-1: not running");
   }
 }

@@ -1,6 +1,7 @@
 package org.trademap.ledger.core.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.trademap.ledger.core.testing.Txs.bytes;
 
 import java.util.ArrayList;
@@ -308,19 +309,21 @@ class BlockExecutorTest {
   }
 
   @Test
-  void rejectsACallToAGenesisContractThisNodeDoesNotHave() {
+  void stopsAtACallToAGenesisContractThisNodeDoesNotHave() {
+    // Another node would run the call; answering UNKNOWN_CONTRACT here would fork.
     Genesis genesis = TestChain.genesis(MEMBER, Map.of(NotesContract.ID, 1, "absent", 1));
     TestChain other =
         new TestChain(genesis, TestChain.notes(), SignatureChecker.SEQUENTIAL, MEMBER);
 
-    BlockExecutor.Result r =
-        other.execute(
-            T1,
-            List.of(
-                Txs.on(genesis, T1).contract("absent", 1).nonce(1).signedBy(MEMBER),
-                Txs.on(genesis, T1).put("a", "1").nonce(2).signedBy(MEMBER)));
-
-    assertThat(codes(r)).containsExactly(ValidationCode.UNKNOWN_CONTRACT, ValidationCode.OK);
+    assertThatThrownBy(
+            () ->
+                other.execute(
+                    T1,
+                    List.of(
+                        Txs.on(genesis, T1).put("a", "1").nonce(1).signedBy(MEMBER),
+                        Txs.on(genesis, T1).contract("absent", 1).nonce(2).signedBy(MEMBER))))
+        .isInstanceOf(ContractNotInstalledException.class)
+        .hasMessageContaining("contract absent version 1");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -37,10 +38,16 @@ final class TestConsortium implements AutoCloseable {
   final List<NodeConfig> configs = new ArrayList<>();
   final List<Path> configFiles;
   private final @Nullable LedgerNode[] nodes;
-  private final ContractRegistry contracts = TestChain.notes();
+  private final ContractRegistry contracts;
 
-  private TestConsortium(Path dir, Genesis genesis, List<Path> configFiles, long snapshotEvery) {
+  private TestConsortium(
+      Path dir,
+      Genesis genesis,
+      List<Path> configFiles,
+      long snapshotEvery,
+      ContractRegistry contracts) {
     this.dir = dir;
+    this.contracts = contracts;
     this.genesis = genesis;
     this.configFiles = configFiles;
     for (Path f : configFiles) {
@@ -61,6 +68,31 @@ final class TestConsortium implements AutoCloseable {
   /** Writes a consortium of {@code n} organisations in a trust model into {@code dir}. */
   static TestConsortium create(
       Path dir, int n, long snapshotEveryBlocks, ConsortiumLayout.Model model) {
+    ContractRegistry notes = TestChain.notes();
+    return create(dir, n, snapshotEveryBlocks, notes, notes.latestVersions(), model);
+  }
+
+  /**
+   * Writes a consortium whose nodes run {@code contracts}, starting from the genesis versions
+   * {@code genesisVersions} (an upgrade may activate the others).
+   */
+  static TestConsortium create(
+      Path dir,
+      int n,
+      long snapshotEveryBlocks,
+      ContractRegistry contracts,
+      Map<String, Integer> genesisVersions) {
+    return create(
+        dir, n, snapshotEveryBlocks, contracts, genesisVersions, ConsortiumLayout.Model.B);
+  }
+
+  private static TestConsortium create(
+      Path dir,
+      int n,
+      long snapshotEveryBlocks,
+      ContractRegistry contracts,
+      Map<String, Integer> genesisVersions,
+      ConsortiumLayout.Model model) {
     List<Integer> ports = freePorts(2 * n);
     var written =
         ConsortiumLayout.init(
@@ -68,10 +100,11 @@ final class TestConsortium implements AutoCloseable {
             ConsortiumLayout.orgs(ports.subList(0, n), ports.subList(n, 2 * n)),
             model,
             "127.0.0.1",
-            TestChain.notes().latestVersions(),
+            genesisVersions,
             Instant.now(),
             new SecureRandom());
-    return new TestConsortium(dir, written.genesis(), written.configs(), snapshotEveryBlocks);
+    return new TestConsortium(
+        dir, written.genesis(), written.configs(), snapshotEveryBlocks, contracts);
   }
 
   static List<Integer> freePorts(int n) {
@@ -102,7 +135,12 @@ final class TestConsortium implements AutoCloseable {
   }
 
   LedgerNode start(int i) {
-    LedgerNode node = LedgerNode.start(configs.get(i), contracts);
+    return start(i, contracts);
+  }
+
+  /** Starts node {@code i} with another set of contracts than the consortium's. */
+  LedgerNode start(int i, ContractRegistry installed) {
+    LedgerNode node = LedgerNode.start(configs.get(i), installed);
     nodes[i] = node;
     return node;
   }

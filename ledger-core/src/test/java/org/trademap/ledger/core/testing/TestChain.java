@@ -7,12 +7,14 @@ import org.trademap.ledger.api.block.Block;
 import org.trademap.ledger.api.crypto.KeyPair;
 import org.trademap.ledger.api.node.Genesis;
 import org.trademap.ledger.api.tx.SignedTransaction;
+import org.trademap.ledger.api.tx.ValidationCode;
 import org.trademap.ledger.core.chain.ChainStore;
 import org.trademap.ledger.core.chain.Head;
 import org.trademap.ledger.core.exec.BlockExecutor;
 import org.trademap.ledger.core.exec.ContractRegistry;
 import org.trademap.ledger.core.exec.SignatureChecker;
 import org.trademap.ledger.core.store.InMemoryStore;
+import org.trademap.ledger.core.tls.TlsIdentity;
 
 /**
  * A chain in memory without Raft: executes blocks with a {@link BlockExecutor} on top of the head
@@ -47,6 +49,42 @@ public final class TestChain {
         contracts,
         SignatureChecker.SEQUENTIAL,
         member);
+  }
+
+  /** A registry holding {@link NotesContract} versions 1 and 2, for upgrades. */
+  public static ContractRegistry notesOneAndTwo() {
+    return new ContractRegistry(List.of(new NotesContract(1), new NotesContract(2)), c -> {});
+  }
+
+  /**
+   * A consortium (format 2) genesis document on channel {@code kyc}: members {@code m1}, {@code
+   * m2}, … with the given keys, each with a fresh TLS certificate, role {@code consortium}; the
+   * {@code governance} policy is {@code threshold} of the first {@code approvers} members.
+   */
+  public static Genesis consortiumGenesis(
+      List<KeyPair> keys, int approvers, int threshold, Map<String, Integer> contracts) {
+    List<Genesis.Member> members = new java.util.ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      String id = "m" + (i + 1);
+      members.add(
+          new Genesis.Member(
+              id,
+              "consortium",
+              keys.get(i).publicKey(),
+              TlsIdentity.generate(
+                      id,
+                      List.of("127.0.0.1"),
+                      java.time.Instant.ofEpochMilli(GENESIS_TIME),
+                      new java.security.SecureRandom())
+                  .certificate()));
+    }
+    List<String> ids = members.stream().map(Genesis.Member::id).toList();
+    return Genesis.consortium(
+        GENESIS_TIME,
+        members,
+        List.of(new Genesis.Channel("kyc", ids)),
+        Map.of(Genesis.GOVERNANCE, new Genesis.Policy(threshold, ids.subList(0, approvers))),
+        contracts);
   }
 
   /** A registry holding {@link NotesContract} version 1 only. */
@@ -93,6 +131,11 @@ public final class TestChain {
   /** Executes the transactions as the next block at {@code timeMillis}, without storing it. */
   public BlockExecutor.Result execute(long timeMillis, List<SignedTransaction> txs) {
     return executor.execute(store::get, head(), timeMillis, proposer.publicKey(), txs);
+  }
+
+  /** The executor's submit checks against this chain's committed state. */
+  public ValidationCode precheck(SignedTransaction tx, long timeMillis) {
+    return executor.precheck(tx, tx.verifySignature(), store::get, timeMillis);
   }
 
   /** Signs the executed block and stores it with its writes as the new head. */

@@ -7,6 +7,8 @@ import org.trademap.ledger.api.crypto.KeyPair;
 import org.trademap.ledger.api.node.Genesis;
 import org.trademap.ledger.api.tx.SignedTransaction;
 import org.trademap.ledger.api.tx.Transaction;
+import org.trademap.ledger.core.governance.GovernanceContract;
+import org.trademap.ledger.core.governance.Upgrade;
 
 /** Test-data builder for transactions against {@link NotesContract}. */
 public final class Txs {
@@ -42,6 +44,20 @@ public final class Txs {
   public Txs method(String m) {
     this.method = m;
     this.args = Args.encode();
+    return this;
+  }
+
+  /** A call of the built-in governance contract: {@code propose} or {@code approve}. */
+  public Txs governance(String governanceMethod, Upgrade upgrade) {
+    this.contract = GovernanceContract.ID;
+    this.version = GovernanceContract.VERSION;
+    this.method = governanceMethod;
+    this.args = upgrade.toArgs();
+    return this;
+  }
+
+  public Txs args(byte[] a) {
+    this.args = a.clone();
     return this;
   }
 
