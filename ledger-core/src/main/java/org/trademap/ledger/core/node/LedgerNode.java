@@ -104,6 +104,8 @@ public final class LedgerNode implements Ledger {
 
   private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
   private static final long SOON_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+  private static final java.util.concurrent.Executor CHECKPOINT_REQUESTS =
+      command -> Thread.ofVirtual().name("ledger-checkpoint-request").start(command);
 
   private final NodeConfig config;
   private final KeyPair nodeKey;
@@ -132,6 +134,8 @@ public final class LedgerNode implements Ledger {
   private final RaftServer server;
   private final RaftClient client;
   private final RaftClient forwardClient;
+  private final RaftClient checkpointClient;
+  private final Checkpoints checkpoints;
   private final Thread builder;
   private final Thread forwarder;
   private final @Nullable EmptyLogRejoin rejoin;
@@ -184,6 +188,15 @@ public final class LedgerNode implements Ledger {
     BlockApplier applier = new BlockApplier(chain, new BlockExecutor(genesis, contracts, verifier));
     LedgerStateMachine sm = new LedgerStateMachine(chain, applier, new StateMachineHost());
     this.stateMachine = sm;
+    this.checkpoints =
+        new Checkpoints(
+            genesis,
+            memberId,
+            nodeKey,
+            chain,
+            config.checkpoints(),
+            this::askForCheckpoints,
+            this::stopServing);
 
     this.raftPort = config.raftPort() == 0 ? freePort(config.host()) : config.raftPort();
     this.group =
@@ -236,6 +249,15 @@ public final class LedgerNode implements Ledger {
                 RetryPolicies.retryUpToMaximumCountWithFixedSleep(
                     4, TimeDuration.valueOf(250, TimeUnit.MILLISECONDS)))
             .build();
+    // Checkpoint requests go to one peer each, without retries: the next comparison asks again.
+    this.checkpointClient =
+        RaftClient.newBuilder()
+            .setProperties(forwardProps)
+            .setParameters(parameters)
+            .setRaftGroup(group)
+            .setRetryPolicy(RetryPolicies.noRetry())
+            .build();
+    checkpoints.start();
     this.builder =
         Thread.ofPlatform().name("ledger-block-builder").daemon().unstarted(this::buildLoop);
     this.forwarder =
@@ -331,13 +353,56 @@ public final class LedgerNode implements Ledger {
   }
 
   /**
-   * Starts a node. In an empty data directory it first creates the node key and a genesis document
-   * naming this node as the consortium member with every contract found on the class path.
-   *
-   * @throws LedgerIntegrityException if the stored chain fails verification
+   * Stops serving the channel for good (until an operator repairs and restarts the node): later
+   * submissions and reads are refused, waiting submissions fail.
    */
-  public static LedgerNode start(NodeConfig config) {
-    return start(config, discoverContracts());
+  private void stopServing(String reason) {
+    if (failure == null) {
+      failure = reason;
+    }
+    LedgerUnavailableException e = unavailable();
+    for (Hash id : List.copyOf(pending.keySet())) {
+      tracked.remove(id);
+      CompletableFuture<SubmitResult> f = pending.remove(id);
+      if (f != null) {
+        f.completeExceptionally(e);
+      }
+    }
+  }
+
+  private void requireServing() {
+    if (!isServing()) {
+      throw unavailable();
+    }
+  }
+
+  /**
+   * A checkpoint request to one peer, as a Ratis read that peer's state machine answers. Blocking
+   * calls on a virtual thread: the asynchronous client orders requests and stays closed after one
+   * failed, which a peer that is down for a while would cause.
+   */
+  private CompletableFuture<byte[]> askForCheckpoints(String member, byte[] request) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          RaftClientReply reply;
+          try {
+            reply =
+                checkpointClient
+                    .io()
+                    .sendStaleRead(
+                        Message.valueOf(ByteString.copyFrom(request)),
+                        0,
+                        RaftPeerId.valueOf(member));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          if (!reply.isSuccess()) {
+            throw new LedgerUnavailableException(
+                "member " + member + " did not answer: " + reply.getException());
+          }
+          return reply.getMessage().getContent().toByteArray();
+        },
+        CHECKPOINT_REQUESTS);
   }
 
   /** The contracts on the class path, each passed through the determinism check. */
@@ -602,7 +667,8 @@ public final class LedgerNode implements Ledger {
             head.hash(),
             head.stateRoot(),
             role,
-            leader());
+            leader(),
+            checkpoints.integrity());
     return new LedgerStatus(
         memberId,
         genesis.channel(),
@@ -676,16 +742,19 @@ public final class LedgerNode implements Ledger {
 
   @Override
   public Optional<Block> block(long height) {
+    requireServing();
     return chain.block(height);
   }
 
   @Override
   public Optional<TransactionRecord> transaction(Hash txId) {
+    requireServing();
     return chain.transaction(txId);
   }
 
   @Override
   public long nextNonce(PublicKey signer) {
+    requireServing();
     return chain.lastNonce(signer) + 1;
   }
 
@@ -1076,6 +1145,7 @@ public final class LedgerNode implements Ledger {
           }
           complete(r.txId(), result);
         }
+        checkpoints.applied(block.height());
         headLock.lock();
         try {
           headMoved.signalAll();
@@ -1172,6 +1242,10 @@ public final class LedgerNode implements Ledger {
     @Override
     public CompletableFuture<Message> query(Message request) {
       byte[] bytes = request.getContent().toByteArray();
+      if (Checkpoints.isRequest(bytes)) {
+        return CompletableFuture.supplyAsync(
+            () -> Message.valueOf(ByteString.copyFrom(checkpoints.answer(bytes))), intake);
+      }
       return CompletableFuture.supplyAsync(
           () -> Message.valueOf(ByteString.copyFrom(acceptForwarded(bytes))), intake);
     }
@@ -1187,6 +1261,7 @@ public final class LedgerNode implements Ledger {
     if (fromHeight < 0) {
       throw new IllegalArgumentException("the resume position is a height >= 0");
     }
+    requireServing();
     BlockSubscription s = new BlockSubscription(fromHeight, listener);
     subscriptions.add(s);
     s.thread = Thread.ofVirtual().name("ledger-subscription").start(s::run);
@@ -1255,6 +1330,7 @@ public final class LedgerNode implements Ledger {
       return;
     }
     running = false;
+    checkpoints.close();
     builder.interrupt();
     forwarder.interrupt();
     try {
@@ -1273,6 +1349,7 @@ public final class LedgerNode implements Ledger {
     try {
       client.close();
       forwardClient.close();
+      checkpointClient.close();
     } catch (IOException e) {
       LOG.warn("closing the Raft client failed", e);
     }
