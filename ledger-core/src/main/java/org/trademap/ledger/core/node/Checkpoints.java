@@ -41,6 +41,9 @@ import org.trademap.ledger.core.chain.ChainStore;
  * this node keeps serving. Heights above this node's head are not compared, so a node that lags
  * behind never alerts; a peer answers only for heights it has.
  *
+ * <p>The node is told to stop serving again every interval after that, so that it can hand on the
+ * leadership of the channel if it gets it later.
+ *
  * <p>Each comparison covers the latest {@link #RECENT} checkpoint heights and, after a start, up to
  * {@link #AUDIT_BATCH} older ones, from the first checkpoint upwards until the whole stored history
  * was compared once.
@@ -83,10 +86,12 @@ final class Checkpoints implements AutoCloseable {
   private long auditFrom;
   private volatile long agreedHeight;
   private volatile @Nullable Long divergedAt;
+  private volatile @Nullable String divergence;
   private volatile boolean open = true;
 
   /**
-   * @param stopServing told once, with the reason, when a majority signed another head
+   * @param stopServing told, with the reason, when a majority signed another head, and again every
+   *     interval after that
    */
   Checkpoints(
       Genesis genesis,
@@ -138,7 +143,7 @@ final class Checkpoints implements AutoCloseable {
   }
 
   private void run() {
-    while (open && divergedAt == null) {
+    while (open) {
       try {
         synchronized (wake) {
           if (!due) {
@@ -146,7 +151,14 @@ final class Checkpoints implements AutoCloseable {
           }
           due = false;
         }
-        if (open) {
+        String reason = divergence;
+        if (!open) {
+          return;
+        } else if (reason != null) {
+          // Said again every interval: the node may have become the channel's leader meanwhile,
+          // which a node that stopped serving must hand on.
+          stopServing.accept(reason);
+        } else {
           compare();
         }
       } catch (InterruptedException e) {
@@ -245,6 +257,7 @@ final class Checkpoints implements AutoCloseable {
             + " members signed a head other than this node's";
     LOG.error(
         "ALERT channel {}: this node {}; it stops serving the channel", genesis.channel(), reason);
+    divergence = reason;
     stopServing.accept(reason);
   }
 

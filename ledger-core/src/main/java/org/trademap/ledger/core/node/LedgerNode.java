@@ -354,7 +354,9 @@ public final class LedgerNode implements Ledger {
 
   /**
    * Stops serving the channel for good (until an operator repairs and restarts the node): later
-   * submissions and reads are refused, waiting submissions fail.
+   * submissions and reads are refused, waiting submissions fail, and the leadership of the channel
+   * goes to another member (a leader that refuses forwarded transactions would stall it). Called
+   * again while the node runs, in case it becomes the leader later.
    */
   private void stopServing(String reason) {
     if (failure == null) {
@@ -366,6 +368,30 @@ public final class LedgerNode implements Ledger {
       CompletableFuture<SubmitResult> f = pending.remove(id);
       if (f != null) {
         f.completeExceptionally(e);
+      }
+    }
+    if (running && isLeader()) {
+      handOverLeadership();
+    }
+  }
+
+  private void handOverLeadership() {
+    RaftPeerId self = RaftPeerId.valueOf(memberId);
+    for (RaftPeer p : group.getPeers()) {
+      if (p.getId().equals(self)) {
+        continue;
+      }
+      try {
+        RaftClientReply reply =
+            client
+                .admin()
+                .transferLeadership(p.getId(), self, config.electionTimeout().toMillis() * 10);
+        if (reply.isSuccess()) {
+          LOG.warn("this node stopped serving; it handed the leadership to {}", p.getId());
+          return;
+        }
+      } catch (IOException | RuntimeException ex) {
+        LOG.warn("handing the leadership to {} failed: {}", p.getId(), ex.toString());
       }
     }
   }

@@ -3,19 +3,28 @@ package org.trademap.ledger.core.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.util.TimeDuration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.trademap.ledger.api.block.Block;
-import org.trademap.ledger.api.block.BlockHeader;
-import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.crypto.KeyPair;
+import org.trademap.ledger.api.crypto.TlsCertificate;
 import org.trademap.ledger.api.node.ChannelIntegrity;
 import org.trademap.ledger.api.node.LedgerStatus;
 import org.trademap.ledger.api.node.SubmitResult;
@@ -26,12 +35,15 @@ import org.trademap.ledger.core.chain.Keys;
 import org.trademap.ledger.core.store.RocksDbStore;
 import org.trademap.ledger.core.store.WriteBatch;
 import org.trademap.ledger.core.testing.Txs;
+import org.trademap.ledger.core.tls.RaftTls;
+import org.trademap.ledger.core.tls.TlsIdentity;
 
 /**
  * Three consortium nodes compare signed checkpoints (every 4 blocks): one node's stored block at a
  * checkpoint height is altered while it is down, and it restarts without the start-up verification.
  * It finds a majority signed another head at that height, says so and stops serving; the other two
- * note its differing checkpoint and keep serving and agreeing.
+ * note its differing checkpoint and keep serving and agreeing. Made the leader afterwards, it hands
+ * the leadership on.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class CheckpointDivergenceIT {
@@ -77,22 +89,101 @@ class CheckpointDivergenceIT {
   static void alterStoredBlock(Path dataDir, long height) {
     try (RocksDbStore store = RocksDbStore.open(dataDir.resolve("state"))) {
       Block b = new ChainStore(store).block(height).orElseThrow();
-      BlockHeader h = b.header();
-      BlockHeader forged =
-          new BlockHeader(
-              h.chainId(),
-              h.channel(),
-              h.height(),
-              h.previousHash(),
-              h.txRoot(),
-              h.receiptsRoot(),
-              Hash.sha256(h.stateRoot().bytes()),
-              h.timestampMillis(),
-              h.proposer(),
-              h.txCount());
-      Block altered = new Block(forged, b.signature(), b.transactions(), b.receipts());
+      Block altered = CheckpointsTest.withOtherStateRoot(b);
       store.write(new WriteBatch().put(Keys.block(height), altered.encode()));
     }
+  }
+
+  /**
+   * Stops {@code victim}, alters its stored block at {@link #ALTERED} and starts it again without
+   * the start-up verification, which would refuse the altered chain before it serves anything.
+   */
+  LedgerNode restartAltered(int victim) {
+    consortium.stop(victim);
+    NodeConfig config = consortium.configs.get(victim);
+    alterStoredBlock(config.dataDir(), ALTERED);
+    consortium.configs.set(victim, config.withVerifyOnStart(false));
+    return consortium.start(victim);
+  }
+
+  static void awaitDiverged(LedgerNode bad) {
+    TestConsortium.await(
+        () -> Objects.equals(integrity(bad).divergedAt(), ALTERED),
+        () -> "the altered node reports divergence at " + ALTERED + ": " + integrity(bad));
+  }
+
+  /**
+   * Asks the leader, as organisation {@code to}, to hand its leadership to {@code to}; a few times,
+   * as the leader's call to the target may fail while it reconnects to a restarted node.
+   */
+  void transferLeadership(int to) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      int from = consortium.awaitLeader();
+      if (from == to) {
+        return;
+      }
+      try {
+        transferLeadership(to, from);
+        return;
+      } catch (IOException | AssertionError e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        TestConsortium.sleep(1000);
+      }
+    }
+  }
+
+  void transferLeadership(int to, int from) throws IOException {
+    NodeConfig.Consortium c = Objects.requireNonNull(consortium.configs.get(to).consortium());
+    TlsIdentity tls = TlsIdentity.read(c.tlsCertificate(), c.tlsPrivateKey());
+    Set<TlsCertificate> members = new HashSet<>();
+    consortium
+        .genesis
+        .members()
+        .forEach(m -> members.add(Objects.requireNonNull(m.tlsCertificate())));
+    try (RaftClient client =
+        RaftClient.newBuilder()
+            .setProperties(new RaftProperties())
+            .setParameters(RaftTls.parameters(tls, () -> members, Clock.systemUTC()))
+            .setRaftGroup(consortium.node(from).raftGroup())
+            .setRetryPolicy(
+                RetryPolicies.retryUpToMaximumCountWithFixedSleep(
+                    3, TimeDuration.valueOf(500, TimeUnit.MILLISECONDS)))
+            .build()) {
+      RaftClientReply reply =
+          client
+              .admin()
+              .transferLeadership(
+                  RaftPeerId.valueOf(consortium.node(to).memberId()),
+                  RaftPeerId.valueOf(consortium.node(from).memberId()),
+                  30_000);
+      assertThat(reply.isSuccess()).as("leadership moved: %s", reply.getException()).isTrue();
+    }
+  }
+
+  @Test
+  void aDivergedNodeMadeLeaderHandsTheLeadershipOnAndTheOthersKeepServing() throws Exception {
+    consortium = TestConsortium.create(dir, 3, 1024);
+    consortium.startAll();
+    int leader = consortium.awaitLeader();
+    int victim = consortium.follower().orElseThrow();
+    runTo(leader, ALTERED + 2);
+    consortium.awaitSameHead(ALTERED + 2);
+    LedgerNode bad = restartAltered(victim);
+    awaitDiverged(bad);
+
+    transferLeadership(victim);
+
+    // It led for a moment; it refuses forwarded transactions, so it hands the leadership on, and
+    // the
+    // others take submissions again (else these would wait for a leader that refuses them).
+    TestConsortium.await(
+        () -> !bad.status().role().equals("leader") && consortium.awaitLeader() != victim,
+        "another member leads the channel again");
+    int honest = 3 - victim - consortium.awaitLeader();
+    runTo(honest, consortium.node(honest).status().height() + 3);
+    assertThat(bad.isServing()).isFalse();
   }
 
   @Test
@@ -115,20 +206,13 @@ class CheckpointDivergenceIT {
     }
     consortium.assertNoDivergence();
 
-    consortium.stop(victim);
-    NodeConfig config = consortium.configs.get(victim);
-    alterStoredBlock(config.dataDir(), ALTERED);
-    // The start-up verification would refuse the altered chain before it serves anything.
-    consortium.configs.set(victim, config.withVerifyOnStart(false));
-    LedgerNode bad = consortium.start(victim);
+    LedgerNode bad = restartAltered(victim);
     String badId = bad.memberId();
 
     // More checkpoints pass while it runs.
     runTo(leader, ALTERED + 10);
 
-    TestConsortium.await(
-        () -> Objects.equals(integrity(bad).divergedAt(), ALTERED),
-        () -> "the altered node reports divergence at " + ALTERED + ": " + integrity(bad));
+    awaitDiverged(bad);
     assertThat(bad.isServing()).isFalse();
     assertThat(bad.failure()).hasValueSatisfying(f -> assertThat(f).contains("height " + ALTERED));
     assertThatThrownBy(() -> bad.block(1))
@@ -175,7 +259,9 @@ class CheckpointDivergenceIT {
         "the two honest nodes have the same head");
     for (int i : honest) {
       LedgerNode n = consortium.node(i);
-      assertThat(integrity(n).agreedHeight()).isGreaterThanOrEqualTo(ALTERED + 8);
+      TestConsortium.await(
+          () -> integrity(n).agreedHeight() >= ALTERED + 8,
+          () -> n.memberId() + " agrees on later checkpoints: " + integrity(n));
       assertThat(n.block(ALTERED)).isPresent();
     }
   }

@@ -193,6 +193,24 @@ class CheckpointsTest {
 
   // --- whole comparisons
 
+  /** The block with another state root in its header and the old signature. */
+  static Block withOtherStateRoot(Block b) {
+    BlockHeader h = b.header();
+    BlockHeader forged =
+        new BlockHeader(
+            h.chainId(),
+            h.channel(),
+            h.height(),
+            h.previousHash(),
+            h.txRoot(),
+            h.receiptsRoot(),
+            Hash.sha256(h.stateRoot().bytes()),
+            h.timestampMillis(),
+            h.proposer(),
+            h.txCount());
+    return new Block(forged, b.signature(), b.transactions(), b.receipts());
+  }
+
   /** Three members' nodes over in-memory chains, each answering the others' requests. */
   static final class Members {
     final Map<String, TestChain> chains = new HashMap<>();
@@ -239,26 +257,7 @@ class CheckpointsTest {
     void alterStoredBlock(String id, long height) {
       TestChain chain = Objects.requireNonNull(chains.get(id));
       Block b = chain.chain().block(height).orElseThrow();
-      BlockHeader h = b.header();
-      BlockHeader forged =
-          new BlockHeader(
-              h.chainId(),
-              h.channel(),
-              h.height(),
-              h.previousHash(),
-              h.txRoot(),
-              h.receiptsRoot(),
-              Hash.sha256(new byte[] {42}),
-              h.timestampMillis(),
-              h.proposer(),
-              h.txCount());
-      chain
-          .store()
-          .write(
-              new WriteBatch()
-                  .put(
-                      Keys.block(height),
-                      new Block(forged, b.signature(), b.transactions(), b.receipts()).encode()));
+      chain.store().write(new WriteBatch().put(Keys.block(height), withOtherStateRoot(b).encode()));
     }
   }
 
