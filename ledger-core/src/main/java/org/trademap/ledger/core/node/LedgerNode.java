@@ -431,6 +431,16 @@ public final class LedgerNode implements Ledger {
         CHECKPOINT_REQUESTS);
   }
 
+  /**
+   * Starts a node. In an empty data directory it first creates the node key and a genesis document
+   * naming this node as the consortium member with every contract found on the class path.
+   *
+   * @throws LedgerIntegrityException if the stored chain fails verification
+   */
+  public static LedgerNode start(NodeConfig config) {
+    return start(config, discoverContracts());
+  }
+
   /** The contracts on the class path, each passed through the determinism check. */
   public static ContractRegistry discoverContracts() {
     return ContractRegistry.discover(c -> DeterminismChecker.requireDeterministic(c.getClass()));
