@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.trademap.ledger.api.crypto.Hash;
+import org.trademap.ledger.api.node.ChannelIntegrity;
 import org.trademap.ledger.api.node.ChannelStatus;
 import org.trademap.ledger.api.node.LedgerStatus;
 
@@ -40,7 +41,9 @@ record StatusView(
                   "Member id of the channel's leader as this node knows it; null while"
                       + " none is known",
               example = "consortium")
-          @Nullable String leader) {
+          @Nullable String leader,
+      @Schema(description = "What comparing signed checkpoints with the other members showed")
+          IntegrityView integrity) {
 
     static ChannelView of(ChannelStatus c) {
       return new ChannelView(
@@ -50,9 +53,41 @@ record StatusView(
           c.headHash().hex(),
           c.stateRoot().hex(),
           c.role(),
-          c.leader());
+          c.leader(),
+          IntegrityView.of(c.integrity()));
     }
   }
+
+  @Schema(
+      name = "ChannelIntegrity",
+      description =
+          "Signed checkpoints of the channel's members compared with this node's head (ADR 0029).")
+  record IntegrityView(
+      @Schema(
+              description =
+                  "Highest checkpoint height at which a majority of the members signed this"
+                      + " node's head; 0 = none yet")
+          long agreedHeight,
+      @Schema(
+              description =
+                  "Checkpoint height at which a majority signed another head than this node's:"
+                      + " the node no longer serves the channel; null while none did")
+          @Nullable Long divergedAt,
+      @Schema(description = "Members that signed another head than the majority, lowest height")
+          List<DissentView> dissents) {
+
+    static IntegrityView of(ChannelIntegrity i) {
+      return new IntegrityView(
+          i.agreedHeight(),
+          i.divergedAt(),
+          i.dissents().stream().map(d -> new DissentView(d.member(), d.height())).toList());
+    }
+  }
+
+  @Schema(name = "Dissent", description = "A member that signed another head at a height.")
+  record DissentView(
+      @Schema(description = "Its member id", example = "sec-1") String member,
+      @Schema(description = "The checkpoint height") long height) {}
 
   static StatusView of(LedgerStatus status, Hash chainId) {
     return new StatusView(

@@ -63,6 +63,15 @@ public class LedgerGateway {
     }
   }
 
+  /** A read of the ledger node; a node that stops serving (e.g. diverged) fails it as unavailable. */
+  private static <T> T serving(java.util.function.Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (org.trademap.ledger.core.node.LedgerUnavailableException e) {
+      throw new LedgerUnavailableException("the ledger node does not serve reads", e);
+    }
+  }
+
   /** A channel this node holds, by name (every channel, the default one included). */
   public Optional<ChannelLedger> channel(String name) {
     return ledger.channel(name);
@@ -70,7 +79,7 @@ public class LedgerGateway {
 
   /** A committed block, or empty above the head. */
   public Optional<Block> block(long height) {
-    return ledger.block(height);
+    return serving(() -> ledger.block(height));
   }
 
   /** Up to {@code limit} of the newest committed blocks, newest first. */
@@ -78,14 +87,14 @@ public class LedgerGateway {
     long head = ledger.status().height();
     List<Block> blocks = new ArrayList<>(limit);
     for (long height = head; height >= 0 && blocks.size() < limit; height--) {
-      ledger.block(height).ifPresent(blocks::add);
+      block(height).ifPresent(blocks::add);
     }
     return blocks;
   }
 
   /** Where a transaction was recorded, with its receipt; empty if the ledger never recorded it. */
   public Optional<TransactionRecord> transaction(Hash txId) {
-    return ledger.transaction(txId);
+    return serving(() -> ledger.transaction(txId));
   }
 
   /**

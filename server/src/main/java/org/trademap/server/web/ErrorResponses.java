@@ -54,6 +54,20 @@ class ErrorResponses {
   }
 
   /** The client went away; there is nobody to answer. */
+  /** The ledger node cannot serve (stopped, diverged, no leader): 503 {@code ledger.unavailable}. */
+  @ExceptionHandler(org.trademap.server.ledgergateway.LedgerUnavailableException.class)
+  Object ledgerUnavailable(
+      org.trademap.server.ledgergateway.LedgerUnavailableException e,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    log.warn("the ledger node cannot serve: {}", e.getMessage());
+    return responses.render(
+        request,
+        response,
+        ProblemException.of(
+            org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "ledger.unavailable"));
+  }
+
   @ExceptionHandler(AsyncRequestNotUsableException.class)
   void disconnected(AsyncRequestNotUsableException e, HttpServletResponse response) {
     log.debug("client disconnected: {}", e.getMessage());

@@ -64,6 +64,15 @@ class LedgerApiIT extends RunningServer {
     assertThat(channel.path("stateRoot").asString()).isEqualTo(status.path("stateRoot").asString());
     assertThat(channel.path("role").asString()).isEqualTo("leader");
     assertThat(channel.path("leader").asString()).isEqualTo("consortium");
+    // A one-member channel has no one to compare checkpoints with: nothing agreed, nothing
+    // diverged.
+    JsonNode integrity = channel.path("integrity");
+    assertThat(integrity.path("agreedHeight").isIntegralNumber()).isTrue();
+    assertThat(integrity.path("agreedHeight").asLong()).isZero();
+    assertThat(integrity.has("divergedAt")).isTrue();
+    assertThat(integrity.path("divergedAt").isNull()).isTrue();
+    assertThat(integrity.path("dissents").isArray()).isTrue();
+    assertThat(integrity.path("dissents")).isEmpty();
   }
 
   @Test

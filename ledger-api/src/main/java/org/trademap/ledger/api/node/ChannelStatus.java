@@ -14,6 +14,7 @@ import org.trademap.ledger.api.crypto.Hash;
  * @param stateRoot state root after that block
  * @param role this node's Raft role in the channel's group
  * @param leader the member id of the group's leader as this node knows it; null while none is known
+ * @param integrity what comparing signed checkpoints with the other members showed
  */
 public record ChannelStatus(
     String channel,
@@ -22,7 +23,8 @@ public record ChannelStatus(
     Hash headHash,
     Hash stateRoot,
     String role,
-    @Nullable String leader) {
+    @Nullable String leader,
+    ChannelIntegrity integrity) {
 
   public ChannelStatus {
     members = List.copyOf(members);

@@ -81,11 +81,14 @@ final class ChannelReplica implements ChannelLedger {
 
   private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
   private static final long SOON_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+  private static final java.util.concurrent.Executor CHECKPOINT_REQUESTS =
+      command -> Thread.ofVirtual().name("ledger-checkpoint-request").start(command);
 
   private final NodeConfig config;
   private final KeyPair nodeKey;
   private final Genesis genesis;
   private final String channel;
+  private final String memberId;
   private final Path stateDir;
   private final RocksDbStore store;
   private final ChainStore chain;
@@ -104,6 +107,7 @@ final class ChannelReplica implements ChannelLedger {
   private final ExecutorService intake;
   private final AtomicLong installedSnapshots = new AtomicLong();
   private final LedgerStateMachine stateMachine;
+  private final Checkpoints checkpoints;
   private final RaftGroup group;
   private final Thread builder;
   private final Thread forwarder;
@@ -116,6 +120,7 @@ final class ChannelReplica implements ChannelLedger {
       RaftServer server,
       RaftClient client,
       RaftClient forwardClient,
+      RaftClient checkpointClient,
       @Nullable EmptyLogRejoin rejoin) {}
 
   /** A transaction submitted here and handed on, until this node has its outcome. */
@@ -146,6 +151,7 @@ final class ChannelReplica implements ChannelLedger {
       NodeConfig config,
       KeyPair nodeKey,
       Genesis genesis,
+      String memberId,
       String channel,
       List<RaftPeer> peers,
       Path stateDir,
@@ -174,6 +180,16 @@ final class ChannelReplica implements ChannelLedger {
     BlockApplier applier =
         new BlockApplier(chain, new BlockExecutor(genesis, channel, contracts, verifier));
     this.stateMachine = new LedgerStateMachine(chain, applier, new StateMachineHost());
+    this.memberId = memberId;
+    this.checkpoints =
+        new Checkpoints(
+            genesis,
+            memberId,
+            nodeKey,
+            chain,
+            config.checkpoints(),
+            this::askForCheckpoints,
+            this::stopServing);
     this.group = RaftGroup.valueOf(groupId(genesis, channel), peers);
     this.builder =
         Thread.ofPlatform()
@@ -235,12 +251,21 @@ final class ChannelReplica implements ChannelLedger {
                 RetryPolicies.retryUpToMaximumCountWithFixedSleep(
                     4, TimeDuration.valueOf(250, TimeUnit.MILLISECONDS)))
             .build();
+    // Checkpoint requests go to one peer each, without retries: the next comparison asks again.
+    RaftClient checkpointClient =
+        RaftClient.newBuilder()
+            .setProperties(forwardProps)
+            .setParameters(parameters)
+            .setRaftGroup(group)
+            .setRetryPolicy(RetryPolicies.noRetry())
+            .build();
     EmptyLogRejoin rejoin =
         existing || group.getPeers().size() == 1
             ? null
             : new EmptyLogRejoin(
                 server, group, server.getId(), client, config.electionTimeout().multipliedBy(10));
-    this.raft = new Raft(server, client, forwardClient, rejoin);
+    this.raft = new Raft(server, client, forwardClient, checkpointClient, rejoin);
+    checkpoints.start();
     builder.start();
     forwarder.start();
     if (rejoin != null) {
@@ -278,6 +303,90 @@ final class ChannelReplica implements ChannelLedger {
     }
   }
 
+  /**
+   * Stops serving the channel for good (until an operator repairs and restarts the node): later
+   * submissions and reads are refused, waiting submissions fail, and the leadership of the channel
+   * goes to another member (a leader that refuses forwarded transactions would stall it). Called
+   * again while the node runs, in case it becomes the leader later.
+   */
+  private void stopServing(String reason) {
+    if (failure == null) {
+      failure = reason;
+    }
+    LedgerUnavailableException e = unavailable();
+    for (Hash id : List.copyOf(pending.keySet())) {
+      tracked.remove(id);
+      CompletableFuture<SubmitResult> f = pending.remove(id);
+      if (f != null) {
+        f.completeExceptionally(e);
+      }
+    }
+    if (running && isLeader()) {
+      handOverLeadership();
+    }
+  }
+
+  private void handOverLeadership() {
+    RaftPeerId self = RaftPeerId.valueOf(memberId);
+    for (RaftPeer p : group.getPeers()) {
+      if (p.getId().equals(self)) {
+        continue;
+      }
+      try {
+        RaftClientReply reply =
+            raft()
+                .client()
+                .admin()
+                .transferLeadership(p.getId(), self, config.electionTimeout().toMillis() * 10);
+        if (reply.isSuccess()) {
+          LOG.warn(
+              "channel {}: this node stopped serving; it handed the leadership to {}",
+              channel,
+              p.getId());
+          return;
+        }
+      } catch (IOException | RuntimeException ex) {
+        LOG.warn("handing the leadership to {} failed: {}", p.getId(), ex.toString());
+      }
+    }
+  }
+
+  private void requireServing() {
+    if (!isServing()) {
+      throw unavailable();
+    }
+  }
+
+  /**
+   * A checkpoint request to one peer, as a Ratis read that peer's state machine answers. Blocking
+   * calls on a virtual thread: the asynchronous client orders requests and stays closed after one
+   * failed, which a peer that is down for a while would cause.
+   */
+  private CompletableFuture<byte[]> askForCheckpoints(String member, byte[] request) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          RaftClientReply reply;
+          try {
+            reply =
+                raft()
+                    .checkpointClient()
+                    .io()
+                    .sendStaleRead(
+                        Message.valueOf(ByteString.copyFrom(request)),
+                        0,
+                        RaftPeerId.valueOf(member));
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          if (!reply.isSuccess()) {
+            throw new LedgerUnavailableException(
+                "member " + member + " did not answer: " + reply.getException());
+          }
+          return reply.getMessage().getContent().toByteArray();
+        },
+        CHECKPOINT_REQUESTS);
+  }
+
   /** Whether the replica takes submissions: open and not stopped by a failed check. */
   boolean isServing() {
     return running && failure == null;
@@ -302,7 +411,8 @@ final class ChannelReplica implements ChannelLedger {
         head.hash(),
         head.stateRoot(),
         role(),
-        leader());
+        leader(),
+        checkpoints.integrity());
   }
 
   private String role() {
@@ -363,16 +473,19 @@ final class ChannelReplica implements ChannelLedger {
 
   @Override
   public Optional<Block> block(long height) {
+    requireServing();
     return chain.block(height);
   }
 
   @Override
   public Optional<TransactionRecord> transaction(Hash txId) {
+    requireServing();
     return chain.transaction(txId);
   }
 
   @Override
   public long nextNonce(PublicKey signer) {
+    requireServing();
     return chain.lastNonce(signer) + 1;
   }
 
@@ -780,6 +893,7 @@ final class ChannelReplica implements ChannelLedger {
           }
           complete(r.txId(), result);
         }
+        checkpoints.applied(block.height());
         headLock.lock();
         try {
           headMoved.signalAll();
@@ -885,6 +999,10 @@ final class ChannelReplica implements ChannelLedger {
     @Override
     public CompletableFuture<Message> query(Message request) {
       byte[] bytes = request.getContent().toByteArray();
+      if (Checkpoints.isRequest(bytes)) {
+        return CompletableFuture.supplyAsync(
+            () -> Message.valueOf(ByteString.copyFrom(checkpoints.answer(bytes))), intake);
+      }
       if (Forwarding.isBarrier(bytes)) {
         // Ratis calls this only once the state machine applied up to the read index.
         return CompletableFuture.completedFuture(
@@ -906,6 +1024,7 @@ final class ChannelReplica implements ChannelLedger {
     if (fromHeight < 0) {
       throw new IllegalArgumentException("the resume position is a height >= 0");
     }
+    requireServing();
     BlockSubscription s = new BlockSubscription(fromHeight, listener);
     subscriptions.add(s);
     s.thread = Thread.ofVirtual().name("ledger-subscription").start(s::run);
@@ -977,6 +1096,7 @@ final class ChannelReplica implements ChannelLedger {
       return;
     }
     running = false;
+    checkpoints.close();
     builder.interrupt();
     forwarder.interrupt();
     try {
@@ -997,6 +1117,7 @@ final class ChannelReplica implements ChannelLedger {
       try {
         r.client().close();
         r.forwardClient().close();
+        r.checkpointClient().close();
       } catch (IOException e) {
         LOG.warn("closing the Raft client failed", e);
       }

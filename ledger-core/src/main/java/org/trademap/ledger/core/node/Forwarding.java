@@ -20,10 +20,11 @@ final class Forwarding {
   static final int TAG_SUBMIT = 1;
 
   /**
-   * A read barrier (Raft ReadIndex): sent as a linearizable read-only request to the node itself,
-   * answered with the channel's height once the node applied everything committed at the time.
+   * A read barrier (Raft ReadIndex; tag 2 is a checkpoint request, see {@link Checkpoints}): sent
+   * as a linearizable read-only request to the node itself, answered with the channel's height once
+   * the node applied everything committed at the time.
    */
-  static final int TAG_BARRIER = 2;
+  static final int TAG_BARRIER = 3;
 
   static final int MAX_BATCH = 10_000;
 

@@ -305,6 +305,7 @@ public final class LedgerNode implements Ledger {
           config,
           identity.key(),
           genesis,
+          identity.memberId(),
           channel,
           peers(config, genesis, channel, identity.memberId(), raftPort),
           stateDir,

@@ -30,6 +30,8 @@ import org.trademap.ledger.api.tx.Transaction;
  *     a snapshot one closed segment at a time, so small segments purge sooner
  * @param consortium where a consortium node finds its identity and its peers; null for the embedded
  *     default, which makes its own one-member consortium in {@code dataDir}
+ * @param checkpoints when the node signs its head and compares it with the other members' (default
+ *     {@link Checkpointing#DEFAULT})
  */
 public record NodeConfig(
     Path dataDir,
@@ -43,7 +45,29 @@ public record NodeConfig(
     Clock clock,
     Duration electionTimeout,
     long logSegmentBytes,
-    @Nullable Consortium consortium) {
+    @Nullable Consortium consortium,
+    Checkpointing checkpoints) {
+
+  /**
+   * Signed checkpoints (ADR 0029).
+   *
+   * @param everyBlocks the checkpoint heights are the multiples of this (default 100)
+   * @param interval how often the node compares its checkpoints with its peers' when no checkpoint
+   *     height was reached meanwhile (default 10 s); also how soon a restarted or lagging node
+   *     compares again
+   */
+  public record Checkpointing(long everyBlocks, Duration interval) {
+    public static final Checkpointing DEFAULT = new Checkpointing(100, Duration.ofSeconds(10));
+
+    public Checkpointing {
+      if (everyBlocks < 1) {
+        throw new IllegalArgumentException("checkpoints are at least one block apart");
+      }
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("the checkpoint interval must be positive");
+      }
+    }
+  }
 
   /**
    * A consortium node's identity and peers, as a node configuration file gives them.
@@ -137,7 +161,8 @@ public record NodeConfig(
         Clock.systemUTC(),
         Duration.ofSeconds(1),
         64L * 1024 * 1024,
-        null);
+        null,
+        Checkpointing.DEFAULT);
   }
 
   /** A consortium node with the embedded defaults for everything else. */
@@ -174,6 +199,14 @@ public record NodeConfig(
     return copy(b -> b.consortium = c);
   }
 
+  public NodeConfig withVerifyOnStart(boolean verify) {
+    return copy(b -> b.verifyOnStart = verify);
+  }
+
+  public NodeConfig withCheckpoints(Checkpointing c) {
+    return copy(b -> b.checkpoints = c);
+  }
+
   private NodeConfig copy(Consumer<Copy> change) {
     Copy b = new Copy(this);
     change.accept(b);
@@ -189,7 +222,8 @@ public record NodeConfig(
         b.clock,
         b.electionTimeout,
         b.logSegmentBytes,
-        b.consortium);
+        b.consortium,
+        b.checkpoints);
   }
 
   /** The components of a config, to change some and build a new one (checked again). */
@@ -206,6 +240,7 @@ public record NodeConfig(
     Duration electionTimeout;
     long logSegmentBytes;
     @Nullable Consortium consortium;
+    Checkpointing checkpoints;
 
     Copy(NodeConfig c) {
       dataDir = c.dataDir;
@@ -220,6 +255,7 @@ public record NodeConfig(
       electionTimeout = c.electionTimeout;
       logSegmentBytes = c.logSegmentBytes;
       consortium = c.consortium;
+      checkpoints = c.checkpoints;
     }
   }
 }

@@ -68,8 +68,7 @@ class CommandsTest extends CliRun {
     int exit = run("consortium", "init", "--orgs", "5", "--model", "a", "--dir", d.toString());
 
     assertThat(exit).as(err()).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("trust model a", "consortium, rel-sec-1, rel-sec-2, rel-sec-3");
+    assertThat(out()).contains("trust model a", "consortium, rel-sec-1, rel-sec-2, rel-sec-3");
     assertThat(NodeConfigFile.load(d.resolve("consortium/node.json")).channels())
         .containsExactly("consortium", "rel-sec-1", "rel-sec-2", "rel-sec-3");
     assertThat(NodeConfigFile.load(d.resolve("sec-2/node.json")).channels())

@@ -131,6 +131,7 @@ class ConsortiumIT {
               });
       assertThat(node.verifyChain().ok()).isTrue();
     }
+    consortium.assertNoDivergence();
   }
 
   @Test
@@ -186,6 +187,7 @@ class ConsortiumIT {
     // The old leader rejoins and catches up.
     consortium.start(leader);
     consortium.awaitSameHead(head.height());
+    consortium.assertNoDivergence();
   }
 
   /**
@@ -296,6 +298,11 @@ class ConsortiumIT {
     assertThat(submit(lagging, lagging, "after").code()).isEqualTo(ValidationCode.OK);
     consortium.awaitSameHead(head.height() + 1);
     assertThat(back.verifyChain().ok()).isTrue();
+    // It lagged and caught up by snapshot: it compares its checkpoints and finds no divergence.
+    TestConsortium.await(
+        () -> back.status().channels().getFirst().integrity().agreedHeight() >= 12,
+        "the returning node agrees with a majority on checkpoint 12");
+    consortium.assertNoDivergence();
   }
 
   /** Waits until node {@code i} has a snapshot past {@code index} and its log purged behind it. */

@@ -18,6 +18,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.trademap.ledger.api.crypto.KeyPair;
+import org.trademap.ledger.api.node.ChannelIntegrity;
 import org.trademap.ledger.api.node.Genesis;
 import org.trademap.ledger.api.node.LedgerStatus;
 import org.trademap.ledger.core.config.ConsortiumLayout;
@@ -32,6 +33,13 @@ import org.trademap.ledger.core.testing.TestChain;
 final class TestConsortium implements AutoCloseable {
   /** How long a test waits for a condition: generous, for a loaded 2-core machine. */
   static final Duration WAIT = Duration.ofSeconds(90);
+
+  /**
+   * Checkpoints every 4 blocks, compared every second: every consortium test also checks that
+   * honest nodes never see a divergence (see {@link #assertNoDivergence}).
+   */
+  static final NodeConfig.Checkpointing CHECKPOINTS =
+      new NodeConfig.Checkpointing(4, Duration.ofSeconds(1));
 
   final Path dir;
   final Genesis genesis;
@@ -55,7 +63,8 @@ final class TestConsortium implements AutoCloseable {
           NodeConfigFile.load(f)
               .toNodeConfig()
               .withSnapshotEveryBlocks(snapshotEvery)
-              .withLogSegmentBytes(snapshotEvery < 16 ? 1024 : 64L * 1024 * 1024));
+              .withLogSegmentBytes(snapshotEvery < 16 ? 1024 : 64L * 1024 * 1024)
+              .withCheckpoints(CHECKPOINTS));
     }
     this.nodes = new LedgerNode[configFiles.size()];
   }
@@ -232,6 +241,20 @@ final class TestConsortium implements AutoCloseable {
       }
     }
     throw new IllegalStateException("no node is running");
+  }
+
+  /** No running node diverged from the others or saw a member sign another head. */
+  void assertNoDivergence() {
+    for (int i = 0; i < nodes.length; i++) {
+      LedgerNode n = nodes[i];
+      if (n == null) {
+        continue;
+      }
+      ChannelIntegrity integrity = n.status().channels().getFirst().integrity();
+      if (integrity.diverged() || !integrity.dissents().isEmpty()) {
+        throw new AssertionError("node " + i + " reports " + integrity);
+      }
+    }
   }
 
   static void await(BooleanSupplier condition, String what) {
