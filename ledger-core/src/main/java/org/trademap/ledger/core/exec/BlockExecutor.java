@@ -3,6 +3,7 @@ package org.trademap.ledger.core.exec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.trademap.ledger.api.block.Block;
 import org.trademap.ledger.api.block.BlockHeader;
@@ -28,6 +30,7 @@ import org.trademap.ledger.api.tx.Transaction;
 import org.trademap.ledger.api.tx.ValidationCode;
 import org.trademap.ledger.core.chain.Head;
 import org.trademap.ledger.core.chain.Keys;
+import org.trademap.ledger.core.chain.NonceWindow;
 
 /**
  * Executes blocks deterministically: the same genesis, contracts, base state, block time and
@@ -97,7 +100,14 @@ public final class BlockExecutor {
    */
   public ValidationCode precheck(
       SignedTransaction tx, boolean signatureValid, StateReader state, long timeMillis) {
-    return check(tx, tx.id(), signatureValid, state, Set.of(), timeMillis);
+    return check(
+        tx,
+        tx.id(),
+        signatureValid,
+        state,
+        Set.of(),
+        signer -> NonceWindow.decode(state.get(Keys.nonce(signer))),
+        timeMillis);
   }
 
   private ValidationCode check(
@@ -106,6 +116,7 @@ public final class BlockExecutor {
       boolean signatureValid,
       StateReader state,
       Set<Hash> earlierInBlock,
+      Function<PublicKey, NonceWindow> windows,
       long timeMillis) {
     Transaction tx = stx.body();
     if (!tx.chainId().equals(chainId)) {
@@ -126,8 +137,7 @@ public final class BlockExecutor {
     if (Math.abs(tx.timestampMillis() - timeMillis) > TIME_WINDOW_MILLIS) {
       return ValidationCode.TIMESTAMP_OUT_OF_WINDOW;
     }
-    byte[] last = state.get(Keys.nonce(tx.signer()));
-    if (tx.nonce() <= (last == null ? 0 : Keys.getLong(last, 0))) {
+    if (!windows.apply(tx.signer()).accepts(tx.nonce())) {
       return ValidationCode.NONCE_REUSED;
     }
     Integer active = genesis.contracts().get(tx.contractId());
@@ -158,15 +168,23 @@ public final class BlockExecutor {
     StateReader overlay = key -> writes.containsKey(key) ? writes.get(key) : base.get(key);
     List<Receipt> receipts = new ArrayList<>(txs.size());
     Set<Hash> ids = new HashSet<>();
+    // Each signer's window as of the transactions executed so far; contracts cannot read the
+    // nonce keys, so the windows the block changed are written once, after the last transaction.
+    Map<PublicKey, NonceWindow> windows = new HashMap<>();
+    Map<PublicKey, NonceWindow> used = new HashMap<>();
+    Function<PublicKey, NonceWindow> window =
+        signer -> windows.computeIfAbsent(signer, s -> NonceWindow.decode(base.get(Keys.nonce(s))));
     long height = prev.height() + 1;
     for (int i = 0; i < txs.size(); i++) {
       SignedTransaction stx = txs.get(i);
       Hash id = stx.id();
-      ValidationCode code = check(stx, id, sigOk[i], overlay, ids, timestampMillis);
+      ValidationCode code = check(stx, id, sigOk[i], overlay, ids, window, timestampMillis);
       ids.add(id);
       Transaction tx = stx.body();
       if (code.compareTo(ValidationCode.NONCE_REUSED) > 0 || code == ValidationCode.OK) {
-        writes.put(Keys.nonce(tx.signer()), Keys.longBytes(tx.nonce()));
+        NonceWindow next = window.apply(tx.signer()).use(tx.nonce());
+        windows.put(tx.signer(), next);
+        used.put(tx.signer(), next);
       }
       if (code != ValidationCode.OK) {
         receipts.add(Receipt.rejected(id, code, "", code.description()));
@@ -188,6 +206,7 @@ public final class BlockExecutor {
         case Outcome.Rejected r -> receipts.add(rejectedByContract(id, r));
       }
     }
+    used.forEach((signer, w) -> writes.put(Keys.nonce(signer), w.encode()));
     Hash stateRoot = nextStateRoot(prev.stateRoot(), writes);
     BlockHeader header =
         new BlockHeader(

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -686,7 +685,7 @@ public final class LedgerNode implements Ledger {
 
   @Override
   public long nextNonce(PublicKey signer) {
-    return chain.lastNonce(signer) + 1;
+    return chain.highestNonce(signer) + 1;
   }
 
   @Override
@@ -779,7 +778,7 @@ public final class LedgerNode implements Ledger {
           batch.forEach(this::forwardLater);
           continue;
         }
-        proposeBlock(orderNonces(batch));
+        proposeBlock(List.copyOf(batch));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -851,32 +850,6 @@ public final class LedgerNode implements Ledger {
     } else {
       pending.remove(tx.id());
     }
-  }
-
-  /**
-   * Puts each signer's transactions in nonce order without moving other signers' transactions, so
-   * concurrent submissions from one signer do not reject each other.
-   */
-  static List<SignedTransaction> orderNonces(List<SignedTransaction> txs) {
-    Map<PublicKey, List<Integer>> slots = new HashMap<>();
-    for (int i = 0; i < txs.size(); i++) {
-      slots.computeIfAbsent(txs.get(i).body().signer(), k -> new ArrayList<>()).add(i);
-    }
-    List<SignedTransaction> out = new ArrayList<>(txs);
-    for (List<Integer> idx : slots.values()) {
-      if (idx.size() < 2) {
-        continue;
-      }
-      List<SignedTransaction> mine = new ArrayList<>();
-      for (int i : idx) {
-        mine.add(txs.get(i));
-      }
-      mine.sort(java.util.Comparator.comparingLong(t -> t.body().nonce()));
-      for (int k = 0; k < idx.size(); k++) {
-        out.set(idx.get(k), mine.get(k));
-      }
-    }
-    return out;
   }
 
   private void failAll(List<SignedTransaction> txs, RuntimeException e) {
