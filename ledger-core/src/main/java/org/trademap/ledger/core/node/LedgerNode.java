@@ -114,6 +114,7 @@ public final class LedgerNode implements Ledger {
   private final BlockExecutor submitChecks;
   private final BlockExecutor builderExecutor;
   private final ParallelSignatureChecker verifier;
+  private final VerifiedSignatures verifiedOnSubmit;
   private final Map<Hash, CompletableFuture<SubmitResult>> pending = new ConcurrentHashMap<>();
   private final Map<Hash, Tracked> tracked = new ConcurrentHashMap<>();
   private final LinkedBlockingQueue<SignedTransaction> queue;
@@ -180,7 +181,10 @@ public final class LedgerNode implements Ledger {
     this.builderExecutor = new BlockExecutor(genesis, contracts, txs -> trueArray(txs.size()));
     this.queue = new LinkedBlockingQueue<>(config.maxQueuedTransactions());
     this.forwardQueue = new LinkedBlockingQueue<>(config.maxQueuedTransactions());
-    BlockApplier applier = new BlockApplier(chain, new BlockExecutor(genesis, contracts, verifier));
+    // A transaction this node verified on submit or intake is not verified again on apply.
+    this.verifiedOnSubmit = new VerifiedSignatures(verifier, config.maxQueuedTransactions());
+    BlockApplier applier =
+        new BlockApplier(chain, new BlockExecutor(genesis, contracts, verifiedOnSubmit));
     LedgerStateMachine sm = new LedgerStateMachine(chain, applier, new StateMachineHost());
     this.stateMachine = sm;
 
@@ -709,6 +713,7 @@ public final class LedgerNode implements Ledger {
     if (code != ValidationCode.OK) {
       return refused(id, code, code.description());
     }
+    verifiedOnSubmit.verified(id);
     CompletableFuture<SubmitResult> future = new CompletableFuture<>();
     CompletableFuture<SubmitResult> raced = pending.putIfAbsent(id, future);
     if (raced != null) {
@@ -1018,6 +1023,7 @@ public final class LedgerNode implements Ledger {
     if (code != ValidationCode.OK) {
       return new Forwarding.Outcome.Refused(code, code.description());
     }
+    verifiedOnSubmit.verified(tx.id());
     CompletableFuture<SubmitResult> future = new CompletableFuture<>();
     if (pending.putIfAbsent(tx.id(), future) != null) {
       return new Forwarding.Outcome.Accepted();
