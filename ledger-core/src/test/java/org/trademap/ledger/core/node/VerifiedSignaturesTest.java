@@ -70,15 +70,11 @@ class VerifiedSignaturesTest {
   @Test
   void forgetsEverythingWhenFullAndThenVerifiesAgain() {
     VerifiedSignatures v = new VerifiedSignatures(counting, 2);
-    SignedTransaction a = tx(1);
-    SignedTransaction b = tx(2);
-    SignedTransaction c = tx(3);
-    v.verified(a.id());
-    v.verified(b.id());
-    v.verified(c.id());
+    List<SignedTransaction> three = List.of(tx(1), tx(2), tx(3));
+    three.forEach(t -> v.verified(t.id()));
 
     assertThat(v.size()).isEqualTo(1);
-    assertThat(v.verify(List.of(a, b, c))).containsExactly(true, true, true);
-    assertThat(checked).containsExactly(a, b);
+    assertThat(v.verify(three)).containsExactly(true, true, true);
+    assertThat(checked).containsExactly(three.get(0), three.get(1));
   }
 }
