@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <pre>
  * BenchMain ledger [--duration 30s] [--out FILE] [--data DIR]
- * BenchMain ledger --cluster D [--duration 60s] [--concurrency 64] [--out FILE] [--acked-out FILE]
+ * BenchMain ledger --cluster D [--duration 60s] [--concurrency 256] [--out FILE] [--acked-out FILE]
  * BenchMain ledger --cluster D --verify-acked FILE
  * BenchMain jmh [JMH options]
  * </pre>
@@ -26,7 +26,7 @@ public final class BenchMain {
   static final String USAGE_TEXT =
       """
       usage: BenchMain ledger [--duration 30s] [--out FILE] [--data DIR]
-             BenchMain ledger --cluster D [--duration 60s] [--concurrency 64] [--out FILE]
+             BenchMain ledger --cluster D [--duration 60s] [--concurrency 256] [--out FILE]
                               [--acked-out FILE]
              BenchMain ledger --cluster D --verify-acked FILE
              BenchMain jmh [JMH options]
@@ -43,7 +43,7 @@ public final class BenchMain {
                  leader; prints submitted, acknowledged, refused, errors, throughput and latency
                  p50/p95/p99/max from submission to acknowledgement (commit)
           --duration D       submission time (default 60s, 5s..10m)
-          --concurrency N    transactions outstanding at a time over all nodes (default 64)
+          --concurrency N    transactions outstanding at a time over all nodes (default 256)
           --out FILE         JSON result (default bench-results/cluster-<UTC timestamp>.json)
           --acked-out FILE   the id of every acknowledged transaction, one per line
           --verify-acked FILE  instead of a benchmark: check that every id of FILE is on every

@@ -38,10 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The transactions are signed before the timer runs ({@link Presigner}), in segments of at most
  * {@link #SEGMENT} so that their timestamps stay inside the ledger's window; signing pauses are not
  * part of the measured time. Nonces start at the current time in microseconds: above any nonce an
- * earlier run or the server itself used, as the node only requires a nonce above the signer's last
- * one. The node orders one signer's nonces only within a block, so transactions reaching the leader
- * out of order (through different nodes) can be refused as {@code nonce-reused}; they count as
- * refused, not acknowledged.
+ * earlier run or the server itself used. Transactions reaching the leader out of order (through
+ * different nodes) are accepted as long as they are within the signer's nonce window (ADR 0027,
+ * {@code NonceWindow.WIDTH} nonces below the highest); one that falls behind further is refused as
+ * {@code nonce-reused} and counted as refused, not acknowledged.
  */
 final class ClusterBenchmark {
   /** Longest stretch of submission on transactions signed at once. */

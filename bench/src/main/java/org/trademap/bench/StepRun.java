@@ -20,10 +20,9 @@ import org.trademap.ledger.api.tx.ValidationCode;
  * One step of the ledger benchmark: pre-signed transactions submitted with at most {@code
  * concurrency} outstanding until the step's time is up, then the outstanding ones drained.
  *
- * <p>One thread submits, in nonce order: the node orders one signer's nonces only within a block,
- * so two submitting threads could put a higher nonce into an earlier block and get the lower one
- * refused. Completion callbacks run on the node's apply thread and only record a time and release a
- * permit.
+ * <p>One thread submits, in nonce order (the node would also take them out of order within the
+ * signer's nonce window, ADR 0027). Completion callbacks run on the node's apply thread and only
+ * record a time and release a permit.
  */
 final class StepRun {
   // An outcome of 0 means no outcome yet.

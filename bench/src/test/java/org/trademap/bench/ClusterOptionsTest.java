@@ -23,7 +23,7 @@ class ClusterOptionsTest {
     ClusterOptions d = ClusterOptions.parse(List.of("--cluster", "c"));
     assertThat(d.dir()).isEqualTo(Path.of("c"));
     assertThat(d.duration()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(d.concurrency()).isEqualTo(64);
+    assertThat(d.concurrency()).isEqualTo(256);
     assertThat(d.out()).isNull();
     assertThat(d.ackedOut()).isNull();
     assertThat(d.verifyAcked()).isNull();

@@ -37,7 +37,7 @@ public interface Ledger extends AutoCloseable {
    */
   CompletableFuture<SubmitResult> submit(byte[] signedTransaction);
 
-  /** The next nonce the signer should use: one above its last committed nonce. */
+  /** The next nonce the signer should use: one above its highest committed nonce. */
   long nextNonce(PublicKey signer);
 
   /**

@@ -20,7 +20,8 @@ import org.trademap.ledger.api.crypto.PublicKey;
  * @param method the contract method
  * @param args the method's arguments in the contract's own canonical encoding
  * @param signer the signing member's public key
- * @param nonce per-signer counter; must exceed the signer's last committed nonce
+ * @param nonce per-signer counter; one the signer has not used, above its highest nonce or in the
+ *     window just below it (ADR 0027)
  * @param timestampMillis when the signer made it (Unix epoch milliseconds)
  */
 public record Transaction(

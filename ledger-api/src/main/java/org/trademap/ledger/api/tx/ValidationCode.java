@@ -22,7 +22,10 @@ public enum ValidationCode {
   DUPLICATE("this transaction was already recorded"),
   /** The timestamp is too far behind or ahead of the block time (or node clock on submit). */
   TIMESTAMP_OUT_OF_WINDOW("the transaction time is outside the accepted window"),
-  /** The nonce is not above the signer's last nonce. */
+  /**
+   * The signer already used the nonce, or it is too far below the signer's highest nonce (outside
+   * its anti-replay window, ADR 0027); either way it is not above the highest.
+   */
   NONCE_REUSED("the nonce is not above the signer's last nonce"),
   /** No contract with that id is deployed. */
   UNKNOWN_CONTRACT("no contract with that id is deployed"),

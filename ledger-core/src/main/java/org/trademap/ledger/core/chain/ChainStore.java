@@ -103,10 +103,14 @@ public final class ChainStore {
     return store.get(Keys.tx(txId)) != null;
   }
 
-  /** The signer's last committed nonce; 0 if it never signed. */
-  public long lastNonce(PublicKey signer) {
-    byte[] b = store.get(Keys.nonce(signer));
-    return b == null ? 0 : Keys.getLong(b, 0);
+  /** The signer's highest committed nonce; 0 if it never signed. */
+  public long highestNonce(PublicKey signer) {
+    return nonceWindow(signer).highest();
+  }
+
+  /** The signer's committed anti-replay window (ADR 0027). */
+  public NonceWindow nonceWindow(PublicKey signer) {
+    return NonceWindow.decode(store.get(Keys.nonce(signer)));
   }
 
   /** Writes the genesis document and block 0. */

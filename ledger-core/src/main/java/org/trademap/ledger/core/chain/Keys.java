@@ -10,7 +10,8 @@ import org.trademap.ledger.api.crypto.PublicKey;
  * <ul>
  *   <li>{@code b} + height (8 bytes, big-endian) → encoded block
  *   <li>{@code t} + transaction id → height (8) + index in block (4)
- *   <li>{@code n} + signer key → last nonce (8); part of the state root
+ *   <li>{@code n} + signer key → the signer's nonce window ({@link NonceWindow}: highest nonce (8)
+ *       and the free nonces below it); part of the state root
  *   <li>{@code s} + contract id + 0x00 + contract key → contract state; part of the state root
  *   <li>{@code m} + name → metadata: head, last applied Raft term/index, genesis document
  * </ul>

@@ -3,6 +3,7 @@ package org.trademap.ledger.core.exec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.trademap.ledger.api.block.Block;
 import org.trademap.ledger.api.block.BlockHeader;
@@ -34,6 +36,7 @@ import org.trademap.ledger.core.governance.Approvers;
 import org.trademap.ledger.core.governance.GovernanceContract;
 import org.trademap.ledger.core.governance.Schedule;
 import org.trademap.ledger.core.governance.Upgrade;
+import org.trademap.ledger.core.chain.NonceWindow;
 
 /**
  * Executes blocks deterministically: the same genesis, contracts, base state, block time and
@@ -148,7 +151,16 @@ public final class BlockExecutor {
       SignedTransaction tx, boolean signatureValid, StateReader state, long timeMillis) {
     // Without the block's height, any version active or scheduled passes; the block decides.
     ContractVersions latest = new ContractVersions(genesis, state, Long.MAX_VALUE);
-    ValidationCode code = check(tx, tx.id(), signatureValid, state, Set.of(), timeMillis, latest);
+    ValidationCode code =
+        check(
+            tx,
+            tx.id(),
+            signatureValid,
+            state,
+            Set.of(),
+            signer -> NonceWindow.decode(state.get(Keys.nonce(signer))),
+            timeMillis,
+            latest);
     return code == ValidationCode.OK ? installedForGovernance(tx.body()) : code;
   }
 
@@ -180,6 +192,7 @@ public final class BlockExecutor {
       boolean signatureValid,
       StateReader state,
       Set<Hash> earlierInBlock,
+      Function<PublicKey, NonceWindow> windows,
       long timeMillis,
       ContractVersions versions) {
     Transaction tx = stx.body();
@@ -202,8 +215,7 @@ public final class BlockExecutor {
     if (Math.abs(tx.timestampMillis() - timeMillis) > TIME_WINDOW_MILLIS) {
       return ValidationCode.TIMESTAMP_OUT_OF_WINDOW;
     }
-    byte[] last = state.get(Keys.nonce(tx.signer()));
-    if (tx.nonce() <= (last == null ? 0 : Keys.getLong(last, 0))) {
+    if (!windows.apply(tx.signer()).accepts(tx.nonce())) {
       return ValidationCode.NONCE_REUSED;
     }
     OptionalInt active = versions.active(tx.contractId());
@@ -234,17 +246,26 @@ public final class BlockExecutor {
     StateReader overlay = key -> writes.containsKey(key) ? writes.get(key) : base.get(key);
     List<Receipt> receipts = new ArrayList<>(txs.size());
     Set<Hash> ids = new HashSet<>();
+    // Each signer's window as of the transactions executed so far; contracts cannot read the
+    // nonce keys, so the windows the block changed are written once, after the last transaction.
+    Map<PublicKey, NonceWindow> windows = new HashMap<>();
+    Map<PublicKey, NonceWindow> used = new HashMap<>();
+    Function<PublicKey, NonceWindow> window =
+        signer -> windows.computeIfAbsent(signer, s -> NonceWindow.decode(base.get(Keys.nonce(s))));
     long height = prev.height() + 1;
     // From committed state before the block: a schedule written in this block activates later.
     ContractVersions versions = new ContractVersions(genesis, base, height);
     for (int i = 0; i < txs.size(); i++) {
       SignedTransaction stx = txs.get(i);
       Hash id = stx.id();
-      ValidationCode code = check(stx, id, sigOk[i], overlay, ids, timestampMillis, versions);
+      ValidationCode code =
+          check(stx, id, sigOk[i], overlay, ids, window, timestampMillis, versions);
       ids.add(id);
       Transaction tx = stx.body();
       if (code.compareTo(ValidationCode.NONCE_REUSED) > 0 || code == ValidationCode.OK) {
-        writes.put(Keys.nonce(tx.signer()), Keys.longBytes(tx.nonce()));
+        NonceWindow next = window.apply(tx.signer()).use(tx.nonce());
+        windows.put(tx.signer(), next);
+        used.put(tx.signer(), next);
       }
       if (code != ValidationCode.OK) {
         receipts.add(Receipt.rejected(id, code, "", code.description()));
@@ -266,6 +287,7 @@ public final class BlockExecutor {
         case Outcome.Rejected r -> receipts.add(rejectedByContract(id, r));
       }
     }
+    used.forEach((signer, w) -> writes.put(Keys.nonce(signer), w.encode()));
     requireScheduledInstalled(writes);
     Hash stateRoot = nextStateRoot(prev.stateRoot(), writes);
     BlockHeader header =

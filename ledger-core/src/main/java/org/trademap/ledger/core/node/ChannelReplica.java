@@ -96,6 +96,7 @@ final class ChannelReplica implements ChannelLedger {
   private final BlockExecutor submitChecks;
   private final BlockExecutor builderExecutor;
   private final SignatureChecker verifier;
+  private final VerifiedSignatures verifiedOnSubmit;
   private final Map<Hash, CompletableFuture<SubmitResult>> pending = new ConcurrentHashMap<>();
   private final Map<Hash, Tracked> tracked = new ConcurrentHashMap<>();
   private final LinkedBlockingQueue<SignedTransaction> queue;
@@ -177,8 +178,10 @@ final class ChannelReplica implements ChannelLedger {
     this.intake =
         Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("ledger-forward-intake-" + channel).daemon().factory());
+    // A transaction this node verified on submit or intake is not verified again on apply.
+    this.verifiedOnSubmit = new VerifiedSignatures(verifier, config.maxQueuedTransactions());
     BlockApplier applier =
-        new BlockApplier(chain, new BlockExecutor(genesis, channel, contracts, verifier));
+        new BlockApplier(chain, new BlockExecutor(genesis, channel, contracts, verifiedOnSubmit));
     this.stateMachine = new LedgerStateMachine(chain, applier, new StateMachineHost());
     this.memberId = memberId;
     this.checkpoints =
@@ -486,7 +489,7 @@ final class ChannelReplica implements ChannelLedger {
   @Override
   public long nextNonce(PublicKey signer) {
     requireServing();
-    return chain.lastNonce(signer) + 1;
+    return chain.highestNonce(signer) + 1;
   }
 
   @Override
@@ -525,6 +528,7 @@ final class ChannelReplica implements ChannelLedger {
     if (code != ValidationCode.OK) {
       return refused(id, code, code.description());
     }
+    verifiedOnSubmit.verified(id);
     CompletableFuture<SubmitResult> future = new CompletableFuture<>();
     CompletableFuture<SubmitResult> raced = pending.putIfAbsent(id, future);
     if (raced != null) {
@@ -594,7 +598,7 @@ final class ChannelReplica implements ChannelLedger {
           batch.forEach(this::forwardLater);
           continue;
         }
-        proposeBlock(orderNonces(batch));
+        proposeBlock(List.copyOf(batch));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -666,32 +670,6 @@ final class ChannelReplica implements ChannelLedger {
     } else {
       pending.remove(tx.id());
     }
-  }
-
-  /**
-   * Puts each signer's transactions in nonce order without moving other signers' transactions, so
-   * concurrent submissions from one signer do not reject each other.
-   */
-  static List<SignedTransaction> orderNonces(List<SignedTransaction> txs) {
-    Map<PublicKey, List<Integer>> slots = new HashMap<>();
-    for (int i = 0; i < txs.size(); i++) {
-      slots.computeIfAbsent(txs.get(i).body().signer(), k -> new ArrayList<>()).add(i);
-    }
-    List<SignedTransaction> out = new ArrayList<>(txs);
-    for (List<Integer> idx : slots.values()) {
-      if (idx.size() < 2) {
-        continue;
-      }
-      List<SignedTransaction> mine = new ArrayList<>();
-      for (int i : idx) {
-        mine.add(txs.get(i));
-      }
-      mine.sort(java.util.Comparator.comparingLong(t -> t.body().nonce()));
-      for (int k = 0; k < idx.size(); k++) {
-        out.set(idx.get(k), mine.get(k));
-      }
-    }
-    return out;
   }
 
   private void failAll(List<SignedTransaction> txs, RuntimeException e) {
@@ -862,6 +840,7 @@ final class ChannelReplica implements ChannelLedger {
     if (code != ValidationCode.OK) {
       return new Forwarding.Outcome.Refused(code, code.description());
     }
+    verifiedOnSubmit.verified(tx.id());
     CompletableFuture<SubmitResult> future = new CompletableFuture<>();
     if (pending.putIfAbsent(tx.id(), future) != null) {
       return new Forwarding.Outcome.Accepted();

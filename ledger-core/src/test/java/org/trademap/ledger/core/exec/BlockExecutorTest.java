@@ -35,6 +35,7 @@ import org.trademap.ledger.api.tx.Transaction;
 import org.trademap.ledger.api.tx.ValidationCode;
 import org.trademap.ledger.core.chain.Head;
 import org.trademap.ledger.core.chain.Keys;
+import org.trademap.ledger.core.chain.NonceWindow;
 import org.trademap.ledger.core.testing.NotesContract;
 import org.trademap.ledger.core.testing.TestChain;
 import org.trademap.ledger.core.testing.Txs;
@@ -159,7 +160,7 @@ class BlockExecutorTest {
     assertThat(chain.head()).isEqualTo(before);
     assertThat(chain.store().get(Keys.state(Keys.statePrefix(NotesContract.ID), bytes("a"))))
         .isNull();
-    assertThat(chain.chain().lastNonce(MEMBER.publicKey())).isZero();
+    assertThat(chain.chain().highestNonce(MEMBER.publicKey())).isZero();
   }
 
   @Test
@@ -267,18 +268,35 @@ class BlockExecutorTest {
   }
 
   @Test
-  void rejectsALowerNonceAfterAHigherOne() {
+  void acceptsALowerNonceAfterAHigherOneInsideTheWindow() {
     BlockExecutor.Result r =
         execute(
             tx().put("a", "1").nonce(5).signedBy(MEMBER),
-            tx().put("b", "2").nonce(3).signedBy(MEMBER));
+            tx().put("b", "2").nonce(3).signedBy(MEMBER),
+            tx().put("c", "3").nonce(3).signedBy(MEMBER));
 
-    assertThat(codes(r)).containsExactly(ValidationCode.OK, ValidationCode.NONCE_REUSED);
-    assertThat(hex(r.writes())).containsEntry(nonceKey(), nonceValue(5));
+    assertThat(codes(r))
+        .containsExactly(ValidationCode.OK, ValidationCode.OK, ValidationCode.NONCE_REUSED);
+    assertThat(hex(r.writes()))
+        .containsEntry(
+            nonceKey(), HexFormat.of().formatHex(NonceWindow.EMPTY.use(5).use(3).encode()));
   }
 
   @Test
-  void rejectsANonceAtOrBelowTheOneCommittedInAnEarlierBlock() {
+  void refusesANonceBelowTheWindowThatWasNeverUsed() {
+    long highest = NonceWindow.WIDTH + 10;
+    BlockExecutor.Result r =
+        execute(
+            tx().put("a", "1").nonce(highest).signedBy(MEMBER),
+            tx().put("b", "2").nonce(10).signedBy(MEMBER),
+            tx().put("c", "3").nonce(11).signedBy(MEMBER));
+
+    assertThat(codes(r))
+        .containsExactly(ValidationCode.OK, ValidationCode.NONCE_REUSED, ValidationCode.OK);
+  }
+
+  @Test
+  void refusesANonceCommittedInAnEarlierBlockButTakesOneItSkipped() {
     chain.run(T1, tx().put("a", "1").nonce(4).signedBy(MEMBER));
 
     BlockExecutor.Result r =
@@ -287,11 +305,15 @@ class BlockExecutorTest {
             List.of(
                 tx().put("b", "2").nonce(4).signedBy(MEMBER),
                 tx().put("c", "3").nonce(2).signedBy(MEMBER),
-                tx().put("d", "4").nonce(9).signedBy(MEMBER)));
+                tx().put("d", "4").nonce(9).signedBy(MEMBER),
+                tx().put("e", "5").nonce(2).signedBy(MEMBER)));
 
     assertThat(codes(r))
         .containsExactly(
-            ValidationCode.NONCE_REUSED, ValidationCode.NONCE_REUSED, ValidationCode.OK);
+            ValidationCode.NONCE_REUSED,
+            ValidationCode.OK,
+            ValidationCode.OK,
+            ValidationCode.NONCE_REUSED);
   }
 
   @Test
@@ -371,7 +393,7 @@ class BlockExecutorTest {
   void aRejectedCallConsumesItsNonceForLaterBlocks() {
     chain.run(T1, tx().method("reject").nonce(1).signedBy(MEMBER));
 
-    assertThat(chain.chain().lastNonce(MEMBER.publicKey())).isEqualTo(1);
+    assertThat(chain.chain().highestNonce(MEMBER.publicKey())).isEqualTo(1);
     assertThat(codes(chain.execute(T2, List.of(tx().put("a", "1").nonce(1).signedBy(MEMBER)))))
         .containsExactly(ValidationCode.NONCE_REUSED);
     assertThat(codes(chain.execute(T2, List.of(tx().put("a", "1").nonce(2).signedBy(MEMBER)))))

@@ -185,13 +185,17 @@ class LedgerNodeIT {
     assertThat(node.nextNonce(node.nodeKey().publicKey())).isEqualTo(2);
   }
 
-  @Test
-  void commitsOneSignersPipelinedSubmissionsInNonceOrder() throws Exception {
-    long base = node.nextNonce(node.nodeKey().publicKey());
+  /** 200 transactions of the node's key with the nonces from {@code base} on, in nonce order. */
+  List<SignedTransaction> twoHundredFrom(long base) {
     List<SignedTransaction> txs = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       txs.add(tx().put("k" + i, "v").nonce(base + i).signedBy(node.nodeKey()));
     }
+    return txs;
+  }
+
+  /** Submits all without waiting in between, then requires every one committed and accepted. */
+  void submitPipelinedAndRequireAllAccepted(List<SignedTransaction> txs) throws Exception {
     List<CompletableFuture<SubmitResult>> futures = new ArrayList<>();
     for (SignedTransaction t : txs) {
       futures.add(node.submit(t.encode()));
@@ -202,13 +206,20 @@ class LedgerNodeIT {
   }
 
   @Test
-  void ordersEachSignersTransactionsByNonceWithinABatchWithoutMovingOthers() {
-    KeyPair other = KeyPair.generate(new SecureRandom());
-    SignedTransaction a3 = tx().nonce(3).signedBy(node.nodeKey());
-    SignedTransaction a1 = tx().nonce(1).signedBy(node.nodeKey());
-    SignedTransaction b9 = tx().nonce(9).signedBy(other);
-    SignedTransaction a2 = tx().nonce(2).signedBy(node.nodeKey());
-    assertThat(ChannelReplica.orderNonces(List.of(a3, b9, a1, a2))).containsExactly(a1, b9, a2, a3);
+  void commitsOneSignersPipelinedSubmissionsInNonceOrder() throws Exception {
+    submitPipelinedAndRequireAllAccepted(
+        twoHundredFrom(node.nextNonce(node.nodeKey().publicKey())));
+  }
+
+  @Test
+  void commitsOneSignersSubmissionsArrivingInReverseNonceOrderAndRefusesReuse() throws Exception {
+    long base = node.nextNonce(node.nodeKey().publicKey());
+
+    submitPipelinedAndRequireAllAccepted(twoHundredFrom(base).reversed());
+
+    assertThat(node.nextNonce(node.nodeKey().publicKey())).isEqualTo(base + 200);
+    var reuse = submit(tx().put("again", "v").nonce(base + 7).signedBy(node.nodeKey()));
+    assertThat(reuse.code()).isEqualTo(ValidationCode.NONCE_REUSED);
   }
 
   @Test
