@@ -63,7 +63,9 @@ public class LedgerGateway {
     }
   }
 
-  /** A read of the ledger node; a node that stops serving (e.g. diverged) fails it as unavailable. */
+  /**
+   * A read of the ledger node; a node that stops serving (e.g. diverged) fails it as unavailable.
+   */
   private static <T> T serving(java.util.function.Supplier<T> read) {
     try {
       return read.get();

@@ -53,8 +53,9 @@ class ErrorResponses {
         request, response, ProblemException.of(HttpStatus.BAD_REQUEST, "request.bad-parameter"));
   }
 
-  /** The client went away; there is nobody to answer. */
-  /** The ledger node cannot serve (stopped, diverged, no leader): 503 {@code ledger.unavailable}. */
+  /**
+   * The ledger node cannot serve (stopped, diverged, no leader): 503 {@code ledger.unavailable}.
+   */
   @ExceptionHandler(org.trademap.server.ledgergateway.LedgerUnavailableException.class)
   Object ledgerUnavailable(
       org.trademap.server.ledgergateway.LedgerUnavailableException e,
@@ -64,10 +65,10 @@ class ErrorResponses {
     return responses.render(
         request,
         response,
-        ProblemException.of(
-            org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "ledger.unavailable"));
+        ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "ledger.unavailable"));
   }
 
+  /** The client went away; there is nobody to answer. */
   @ExceptionHandler(AsyncRequestNotUsableException.class)
   void disconnected(AsyncRequestNotUsableException e, HttpServletResponse response) {
     log.debug("client disconnected: {}", e.getMessage());

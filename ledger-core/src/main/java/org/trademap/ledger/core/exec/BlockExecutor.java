@@ -32,11 +32,11 @@ import org.trademap.ledger.api.tx.Transaction;
 import org.trademap.ledger.api.tx.ValidationCode;
 import org.trademap.ledger.core.chain.Head;
 import org.trademap.ledger.core.chain.Keys;
+import org.trademap.ledger.core.chain.NonceWindow;
 import org.trademap.ledger.core.governance.Approvers;
 import org.trademap.ledger.core.governance.GovernanceContract;
 import org.trademap.ledger.core.governance.Schedule;
 import org.trademap.ledger.core.governance.Upgrade;
-import org.trademap.ledger.core.chain.NonceWindow;
 
 /**
  * Executes blocks deterministically: the same genesis, contracts, base state, block time and
