@@ -1,0 +1,161 @@
+package org.trademap.server.ledgergateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.trademap.bench.BenchMain;
+import org.trademap.ledger.core.cli.LedgerCli;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code bench failover --cluster D} against real server processes: the leader of three is killed
+ * with SIGKILL under load and started again; the others go on acknowledging, the restarted node
+ * catches up, and every acknowledged transaction is on every node. The figures (write gap, time to
+ * a new leader, catch-up time) are printed by the benchmark, not asserted.
+ */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class FailoverBenchIT {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir Path tmp;
+  private @Nullable Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Set<Long> seen = new HashSet<>();
+
+  private PrintStream stream(ByteArrayOutputStream b) {
+    return new PrintStream(b, true, StandardCharsets.UTF_8);
+  }
+
+  private int consortium(String... args) {
+    return LedgerCli.run(
+        args,
+        stream(out),
+        stream(err),
+        LedgerCommands.launcher(
+            List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
+  }
+
+  private String output() {
+    return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+  }
+
+  private void remember(Path d) throws IOException {
+    for (Long pid : ConsortiumProcessesIT.pids(d)) {
+      if (pid != null) {
+        seen.add(pid);
+      }
+    }
+  }
+
+  /** Always stops every node, the restarted one included, also when the test failed. */
+  @AfterEach
+  void down() throws IOException {
+    Path d = dir;
+    if (d != null && Files.exists(d.resolve("consortium.json"))) {
+      remember(d);
+      consortium("consortium", "down", "--dir", d.toString());
+    }
+    for (long pid : seen) {
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  @Test
+  void killingTheLeaderUnderLoadLosesNoAcknowledgedTransactionAndTheNodeCatchesUp()
+      throws Exception {
+    Path d = tmp.resolve("consortium");
+    dir = d;
+    List<Integer> ports = ConsortiumProcessesIT.freeConsecutivePorts(6);
+    assertThat(
+            consortium(
+                "consortium",
+                "init",
+                "--orgs",
+                "3",
+                "--dir",
+                d.toString(),
+                "--http-port",
+                String.valueOf(ports.get(0)),
+                "--raft-port",
+                String.valueOf(ports.get(3))))
+        .as(output())
+        .isZero();
+    assertThat(
+            consortium(
+                "consortium",
+                "up",
+                "--dir",
+                d.toString(),
+                "--timeout",
+                "300",
+                "--server.address=127.0.0.1",
+                "--trademap.demo.seed=false",
+                "--spring.main.banner-mode=off"))
+        .as(output() + ConsortiumProcessesIT.logs(d))
+        .isZero();
+    remember(d);
+
+    Path json = tmp.resolve("failover.json");
+    int status =
+        BenchMain.run(
+            new String[] {
+              "failover",
+              "--cluster",
+              d.toString(),
+              "--duration",
+              "25s",
+              "--kill-after",
+              "6s",
+              "--restart-after",
+              "4s",
+              "--concurrency",
+              "12",
+              "--out",
+              json.toString()
+            },
+            stream(out),
+            stream(err));
+    remember(d);
+    assertThat(status).as(output() + ConsortiumProcessesIT.logs(d)).isZero();
+    assertThat(output())
+        .contains("machine ", "fault ", "leader ", "catch-up ", "gap ", "result    PASS");
+
+    JsonNode report = JSON.readTree(Files.readString(json));
+    String killed = report.path("killed").asString();
+    assertThat(killed).isEqualTo(report.path("leaderBefore").asString()).isNotEmpty();
+    // The survivors elected a leader among themselves and went on acknowledging.
+    assertThat(report.path("newLeader").asString("")).isNotEmpty().isNotEqualTo(killed);
+    assertThat(report.path("acknowledgedAfterKill").asLong()).isPositive();
+    // The restarted node reached the height the others had when it was started again.
+    assertThat(report.path("catchUpMs").asLong()).isNotNegative();
+    assertThat(report.path("converged").asBoolean()).isTrue();
+    // No acknowledged transaction is missing on any node, the restarted one included.
+    assertThat(report.path("acknowledged").asLong()).isPositive();
+    JsonNode missing = report.path("missingPerNode");
+    assertThat(missing.size()).isEqualTo(3);
+    for (String org : List.of("consortium", "sec-1", "notary")) {
+      assertThat(missing.path(org).asInt(-1)).as(org).isZero();
+    }
+
+    // The restarted server is the one consortium.json records, so consortium down stops it.
+    out.reset();
+    assertThat(consortium("consortium", "down", "--dir", d.toString())).as(output()).isZero();
+    assertThat(ConsortiumProcessesIT.pids(d)).containsOnlyNulls();
+  }
+}
