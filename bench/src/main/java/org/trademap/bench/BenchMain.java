@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Entry point of the benchmarks jar.
@@ -119,9 +120,7 @@ public final class BenchMain {
     try {
       options = LedgerOptions.parse(args);
     } catch (UsageException e) {
-      err.println(e.getMessage());
-      err.print(USAGE_TEXT);
-      return USAGE;
+      return usage(e, err);
     }
     if (options.help()) {
       out.print(USAGE_TEXT);
@@ -135,9 +134,7 @@ public final class BenchMain {
     try {
       options = ClusterOptions.parse(args);
     } catch (UsageException e) {
-      err.println(e.getMessage());
-      err.print(USAGE_TEXT);
-      return USAGE;
+      return usage(e, err);
     }
     if (options.help()) {
       out.print(USAGE_TEXT);
@@ -145,10 +142,7 @@ public final class BenchMain {
     }
     Path verify = options.verifyAcked();
     if (verify != null) {
-      int[] status = {OK};
-      int r =
-          guarded(() -> status[0] = AckedCheck.run(options.dir(), verify, out) ? OK : FAILED, err);
-      return r == OK ? status[0] : r;
+      return checked(() -> AckedCheck.run(options.dir(), verify, out), err);
     }
     return guarded(() -> new ClusterBenchmark(options, out).run(), err);
   }
@@ -158,17 +152,13 @@ public final class BenchMain {
     try {
       options = FailoverOptions.parse(args);
     } catch (UsageException e) {
-      err.println(e.getMessage());
-      err.print(USAGE_TEXT);
-      return USAGE;
+      return usage(e, err);
     }
     if (options.help()) {
       out.print(USAGE_TEXT);
       return OK;
     }
-    int[] status = {OK};
-    int r = guarded(() -> status[0] = new FailoverBenchmark(options, out).run() ? OK : FAILED, err);
-    return r == OK ? status[0] : r;
+    return checked(() -> new FailoverBenchmark(options, out).run(), err);
   }
 
   private static int idle(List<String> args, PrintStream out, PrintStream err) {
@@ -195,15 +185,23 @@ public final class BenchMain {
             "--duration must be between 5s and 1h, not " + Durations.format(duration));
       }
     } catch (UsageException e) {
-      err.println(e.getMessage());
-      err.print(USAGE_TEXT);
-      return USAGE;
+      return usage(e, err);
     }
     Path d = dir;
     Duration t = duration;
+    return checked(() -> new IdleWatch(Cluster.read(d), t, out).run(), err);
+  }
+
+  private static int usage(UsageException e, PrintStream err) {
+    err.println(e.getMessage());
+    err.print(USAGE_TEXT);
+    return USAGE;
+  }
+
+  /** Runs a check that passes or fails: 0 if it passed, 1 if it failed or could not run. */
+  private static int checked(BooleanSupplier check, PrintStream err) {
     int[] status = {OK};
-    int r =
-        guarded(() -> status[0] = new IdleWatch(Cluster.read(d), t, out).run() ? OK : FAILED, err);
+    int r = guarded(() -> status[0] = check.getAsBoolean() ? OK : FAILED, err);
     return r == OK ? status[0] : r;
   }
 

@@ -79,6 +79,8 @@ final class FailoverBenchmark {
    * @param errors any other answer, or no answer
    * @param tps acknowledged per measured second
    * @param acknowledgedAfterKill acknowledgements received after the kill
+   * @param acknowledgedAfterNewLeader acknowledgements received after a survivor reported itself
+   *     leader (the service went on with the majority)
    * @param firstAckAfterKillMs from the kill to the first acknowledgement after it; -1 if none
    * @param longestGapMs the longest interval without an acknowledgement during submission
    * @param gapAroundKillMs the longest such interval overlapping the time from the kill to the
@@ -114,6 +116,7 @@ final class FailoverBenchmark {
       long errors,
       double tps,
       long acknowledgedAfterKill,
+      long acknowledgedAfterNewLeader,
       long firstAckAfterKillMs,
       long longestGapMs,
       long gapAroundKillMs,
@@ -253,7 +256,7 @@ final class FailoverBenchmark {
               JSON.readTree(Files.readString(loadJson)));
       print(report);
       LedgerReport.writeJson(outFile, report);
-      out.println("JSON      " + outFile.toAbsolutePath());
+      out.println("JSON      " + outFile.toAbsolutePath() + " (the load's report under \"load\")");
       out.println(
           report.passed()
               ? "result    PASS: every acknowledged transaction is on every node; "
@@ -515,7 +518,11 @@ final class FailoverBenchmark {
     long aroundKill = 0;
     long previous = loadStart;
     List<Long> after = new ArrayList<>();
+    long afterNewLeader = 0;
     for (long t : acks) {
+      if (f.newLeaderAt() >= 0 && t > f.newLeaderAt()) {
+        afterNewLeader++;
+      }
       long gap = t - previous;
       longest = Math.max(longest, gap);
       if (t > f.killedAt() && previous < f.restartedAt()) {
@@ -554,6 +561,7 @@ final class FailoverBenchmark {
         load.path("errors").asLong(),
         load.path("tps").asDouble(),
         after.size(),
+        afterNewLeader,
         after.isEmpty() ? -1 : millisSince(f.killedAt(), after.getFirst()),
         TimeUnit.NANOSECONDS.toMillis(longest),
         TimeUnit.NANOSECONDS.toMillis(aroundKill),
@@ -588,11 +596,13 @@ final class FailoverBenchmark {
     out.printf(
         Locale.ROOT,
         "gap       longest without an acknowledgement: %,d ms; around the kill: %,d ms; first"
-            + " acknowledgement %,d ms after the kill, %,d after it in all%n",
+            + " acknowledgement %,d ms after the kill, %,d after it in all, %,d after the new"
+            + " leader%n",
         r.longestGapMs(),
         r.gapAroundKillMs(),
         r.firstAckAfterKillMs(),
-        r.acknowledgedAfterKill());
+        r.acknowledgedAfterKill(),
+        r.acknowledgedAfterNewLeader());
     out.printf(
         Locale.ROOT,
         "leader    before %s, after %s: %,d ms from the kill to a leader among the others%n",
