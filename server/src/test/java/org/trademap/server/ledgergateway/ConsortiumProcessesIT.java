@@ -199,7 +199,6 @@ class ConsortiumProcessesIT {
     return sb.toString();
   }
 
-  /** {@code n} consecutive loopback ports that are free now. */
   /**
    * {@code consortium init} of three organisations in {@code d}: HTTP on the first three of {@code
    * ports}, Raft on the next three.
@@ -234,6 +233,7 @@ class ConsortiumProcessesIT {
     };
   }
 
+  /** {@code n} consecutive loopback ports that are free now. */
   static List<Integer> freeConsecutivePorts(int n) {
     for (int attempt = 0; attempt < 200; attempt++) {
       int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
