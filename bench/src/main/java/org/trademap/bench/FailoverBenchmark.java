@@ -56,16 +56,9 @@ final class FailoverBenchmark {
   }
 
   /**
-   * The figures of a run (times in milliseconds; those after the kill are counted from it).
+   * The figures of a run (times in milliseconds; those after the kill are counted from it); the
+   * machine, the consortium, duration and concurrency are in the load's report.
    *
-   * @param nodes nodes of the consortium
-   * @param cores processors the benchmark's JVM saw (nodes run on the same machine)
-   * @param memoryMb the machine's physical memory
-   * @param os the operating system
-   * @param jdk the JDK that ran the benchmark
-   * @param timestamp when the run started (UTC, ISO-8601)
-   * @param duration the requested submission time
-   * @param concurrency transactions outstanding at a time
    * @param killAfter from the start of submission to the kill
    * @param restartAfter from the kill to the restart
    * @param target leader or follower
@@ -95,14 +88,6 @@ final class FailoverBenchmark {
    * @param load the cluster benchmark's own report
    */
   record Report(
-      int nodes,
-      int cores,
-      long memoryMb,
-      String os,
-      String jdk,
-      String timestamp,
-      String duration,
-      int concurrency,
       String killAfter,
       String restartAfter,
       String target,
@@ -184,10 +169,10 @@ final class FailoverBenchmark {
 
   /** Runs the benchmark; false if an acknowledged transaction is missing or no catch-up. */
   boolean run() {
-    Instant started = Instant.now();
-    Machine machine = Machine.current();
     Path outFile =
-        options.out() != null ? options.out() : LedgerBenchmark.defaultOut("failover", started);
+        options.out() != null
+            ? options.out()
+            : LedgerBenchmark.defaultOut("failover", Instant.now());
     LedgerBenchmark.prepareOutput(outFile);
     Cluster cluster = Cluster.read(options.dir());
     Path work;
@@ -245,15 +230,7 @@ final class FailoverBenchmark {
       }
       Map<String, Integer> missing = AckedCheck.missingPerNode(options.dir(), acked, out);
       Report report =
-          report(
-              cluster,
-              machine,
-              started,
-              timeline,
-              fault,
-              finalHeight,
-              missing,
-              JSON.readTree(Files.readString(loadJson)));
+          report(timeline, fault, finalHeight, missing, JSON.readTree(Files.readString(loadJson)));
       print(report);
       LedgerReport.writeJson(outFile, report);
       out.println("JSON      " + outFile.toAbsolutePath() + " (the load's report under \"load\")");
@@ -503,14 +480,7 @@ final class FailoverBenchmark {
   }
 
   private Report report(
-      Cluster cluster,
-      Machine machine,
-      Instant started,
-      Timeline timeline,
-      Fault f,
-      long finalHeight,
-      Map<String, Integer> missing,
-      JsonNode load) {
+      Timeline timeline, Fault f, long finalHeight, Map<String, Integer> missing, JsonNode load) {
     long[] acks = timeline.sorted();
     long loadStart = timeline.start.get();
     long loadEnd = loadStart + options.duration().toNanos();
@@ -540,14 +510,6 @@ final class FailoverBenchmark {
       }
     }
     return new Report(
-        cluster.nodes().size(),
-        machine.cores(),
-        Machine.physicalMemoryBytes() / (1024 * 1024),
-        machine.os(),
-        machine.jdk(),
-        started.toString(),
-        Durations.format(options.duration()),
-        options.concurrency(),
         Durations.format(options.killAfter()),
         Durations.format(options.restartAfter()),
         options.target().name().toLowerCase(Locale.ROOT),
