@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,9 +35,14 @@ final class AckedCheck {
 
   /** Runs the check; true if every node has every id. */
   static boolean run(Path dir, Path file, PrintStream out) {
+    return missingPerNode(dir, file, out).values().stream().allMatch(m -> m == 0);
+  }
+
+  /** Runs the check, printing it; per node how many ids of the file it does not have. */
+  static Map<String, Integer> missingPerNode(Path dir, Path file, PrintStream out) {
     List<String> ids = readIds(file);
     Cluster cluster = Cluster.read(dir);
-    boolean complete = true;
+    Map<String, Integer> counts = new LinkedHashMap<>();
     try (HttpClient http = Cluster.httpClient()) {
       cluster.requireAnswering(http);
       out.printf(
@@ -46,18 +53,19 @@ final class AckedCheck {
           cluster.nodes().size());
       for (Cluster.Node node : cluster.nodes()) {
         List<String> missing = missingOn(http, node, ids);
+        counts.put(node.id(), missing.size());
         if (missing.isEmpty()) {
           out.printf(Locale.ROOT, "%-12s all %,d present%n", node.id(), ids.size());
         } else {
-          complete = false;
           out.printf(
               Locale.ROOT, "%-12s %,d of %,d MISSING:%n", node.id(), missing.size(), ids.size());
           missing.forEach(m -> out.println("  " + m));
         }
       }
     }
+    boolean complete = counts.values().stream().allMatch(m -> m == 0);
     out.println(complete ? "verified  every id is on every node" : "verified  ids are MISSING");
-    return complete;
+    return counts;
   }
 
   /** The ids {@code node} does not answer 200 for (with the answer when it was not 404). */

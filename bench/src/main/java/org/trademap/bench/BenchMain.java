@@ -2,8 +2,11 @@ package org.trademap.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Entry point of the benchmarks jar.
@@ -12,6 +15,9 @@ import java.util.List;
  * BenchMain ledger [--duration 30s] [--out FILE] [--data DIR]
  * BenchMain ledger --cluster D [--duration 60s] [--concurrency 256] [--out FILE] [--acked-out FILE]
  * BenchMain ledger --cluster D --verify-acked FILE
+ * BenchMain failover --cluster D [--duration 40s] [--kill-after 10s] [--restart-after 10s]
+ *                    [--target leader|follower] [--wipe] [--concurrency 64] [--out FILE]
+ * BenchMain idle --cluster D [--duration 10m]
  * BenchMain jmh [JMH options]
  * </pre>
  *
@@ -29,6 +35,10 @@ public final class BenchMain {
              BenchMain ledger --cluster D [--duration 60s] [--concurrency 256] [--out FILE]
                               [--acked-out FILE]
              BenchMain ledger --cluster D --verify-acked FILE
+             BenchMain failover --cluster D [--duration 40s] [--kill-after 10s]
+                                [--restart-after 10s] [--target leader|follower] [--wipe]
+                                [--concurrency 64] [--out FILE]
+             BenchMain idle --cluster D [--duration 10m]
              BenchMain jmh [JMH options]
 
         ledger   end-to-end ledger throughput: signed kyc-registry registrations submitted to an
@@ -49,6 +59,24 @@ public final class BenchMain {
           --verify-acked FILE  instead of a benchmark: check that every id of FILE is on every
                              node; prints the missing ones per node, exit 1 if any is missing
 
+        failover --cluster D   the load of ledger --cluster while one node is killed (SIGKILL) and
+                 started again with the command line it ran with; then every acknowledged
+                 transaction is looked up on every node. Prints the write gap (longest time without
+                 an acknowledgement, overall and around the kill), the time to a new leader, the
+                 restarted node's catch-up and the acknowledged transactions missing per node;
+                 exit 1 if one is missing or the node did not catch up
+          --duration D        submission time (default 40s, 5s..10m)
+          --kill-after D      from the start of submission to the kill (default 10s)
+          --restart-after D   from the kill to the restart (default 10s)
+          --target T          leader (default) or follower of the default channel
+          --wipe              empty the killed node's data directory before the restart
+          --concurrency N     transactions outstanding at a time (default 64)
+          --out FILE          JSON result (default bench-results/failover-<UTC timestamp>.json)
+
+        idle --cluster D   polls every node's status once a second and counts leader changes and
+                 role flips per channel (false elections of an idle consortium); exit 1 if any
+          --duration D   how long (default 10m, 5s..1h)
+
         jmh      the JMH microbenchmarks of this module (SignatureBenchmark, EncodingBenchmark,
                  BlockApplyBenchmark); options you do not give default to -f 1 -wi 2 -i 3 -w 1s -r 2s
       """;
@@ -62,20 +90,22 @@ public final class BenchMain {
   /** Runs a command and returns the process exit status. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0) {
-      err.println("a command is needed: ledger or jmh");
+      err.println("a command is needed: ledger, failover, idle or jmh");
       err.print(USAGE_TEXT);
       return USAGE;
     }
     List<String> rest = Arrays.asList(args).subList(1, args.length);
     return switch (args[0]) {
       case "ledger" -> ledger(rest, out, err);
+      case "failover" -> failover(rest, out, err);
+      case "idle" -> idle(rest, out, err);
       case "jmh" -> JmhCommand.run(rest, out, err);
       case "-h", "--help", "help" -> {
         out.print(USAGE_TEXT);
         yield OK;
       }
       default -> {
-        err.println("unknown command '" + args[0] + "': use ledger or jmh");
+        err.println("unknown command '" + args[0] + "': use ledger, failover, idle or jmh");
         err.print(USAGE_TEXT);
         yield USAGE;
       }
@@ -90,9 +120,7 @@ public final class BenchMain {
     try {
       options = LedgerOptions.parse(args);
     } catch (UsageException e) {
-      err.println(e.getMessage());
-      err.print(USAGE_TEXT);
-      return USAGE;
+      return usage(e, err);
     }
     if (options.help()) {
       out.print(USAGE_TEXT);
@@ -106,9 +134,7 @@ public final class BenchMain {
     try {
       options = ClusterOptions.parse(args);
     } catch (UsageException e) {
-      err.println(e.getMessage());
-      err.print(USAGE_TEXT);
-      return USAGE;
+      return usage(e, err);
     }
     if (options.help()) {
       out.print(USAGE_TEXT);
@@ -116,12 +142,67 @@ public final class BenchMain {
     }
     Path verify = options.verifyAcked();
     if (verify != null) {
-      int[] status = {OK};
-      int r =
-          guarded(() -> status[0] = AckedCheck.run(options.dir(), verify, out) ? OK : FAILED, err);
-      return r == OK ? status[0] : r;
+      return checked(() -> AckedCheck.run(options.dir(), verify, out), err);
     }
     return guarded(() -> new ClusterBenchmark(options, out).run(), err);
+  }
+
+  private static int failover(List<String> args, PrintStream out, PrintStream err) {
+    FailoverOptions options;
+    try {
+      options = FailoverOptions.parse(args);
+    } catch (UsageException e) {
+      return usage(e, err);
+    }
+    if (options.help()) {
+      out.print(USAGE_TEXT);
+      return OK;
+    }
+    return checked(() -> new FailoverBenchmark(options, out).run(), err);
+  }
+
+  private static int idle(List<String> args, PrintStream out, PrintStream err) {
+    Path dir = null;
+    Duration duration = Duration.ofMinutes(10);
+    try {
+      for (Args.Option o : Args.split(args, Set.of("--cluster", "--duration"))) {
+        switch (o.name()) {
+          case "-h", "--help" -> {
+            out.print(USAGE_TEXT);
+            return OK;
+          }
+          case "--cluster" -> dir = LedgerOptions.parsePath(o.name(), o.given());
+          case "--duration" -> duration = LedgerOptions.parseDuration(o.given());
+          default -> throw new UsageException("unknown option '" + o.typed() + "'");
+        }
+      }
+      if (dir == null) {
+        throw new UsageException("idle needs --cluster D, the consortium directory");
+      }
+      if (duration.compareTo(LedgerOptions.MIN_DURATION) < 0
+          || duration.compareTo(Duration.ofHours(1)) > 0) {
+        throw new UsageException(
+            "--duration must be between 5s and 1h, not " + Durations.format(duration));
+      }
+    } catch (UsageException e) {
+      return usage(e, err);
+    }
+    Path d = dir;
+    Duration t = duration;
+    return checked(() -> new IdleWatch(Cluster.read(d), t, out).run(), err);
+  }
+
+  private static int usage(UsageException e, PrintStream err) {
+    err.println(e.getMessage());
+    err.print(USAGE_TEXT);
+    return USAGE;
+  }
+
+  /** Runs a check that passes or fails: 0 if it passed, 1 if it failed or could not run. */
+  private static int checked(BooleanSupplier check, PrintStream err) {
+    int[] status = {OK};
+    int r = guarded(() -> status[0] = check.getAsBoolean() ? OK : FAILED, err);
+    return r == OK ? status[0] : r;
   }
 
   /** Runs a benchmark, printing why it failed if it did. */

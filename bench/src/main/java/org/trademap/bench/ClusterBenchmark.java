@@ -55,10 +55,33 @@ final class ClusterBenchmark {
 
   private final ClusterOptions options;
   private final PrintStream out;
+  private final Listener listener;
 
   ClusterBenchmark(ClusterOptions options, PrintStream out) {
+    this(options, out, Listener.NONE);
+  }
+
+  ClusterBenchmark(ClusterOptions options, PrintStream out, Listener listener) {
     this.options = options;
     this.out = out;
+    this.listener = listener;
+  }
+
+  /**
+   * Told of the run as it goes (the failover benchmark times its fault and the write gaps by it);
+   * called on the submitting threads, so it must be thread-safe and quick.
+   */
+  interface Listener {
+    Listener NONE = new Listener() {};
+
+    /** A segment's submission starts ({@link System#nanoTime()}). */
+    default void submitting(long nanoTime) {}
+
+    /** A transaction was acknowledged at {@code nanoTime}. */
+    default void acknowledged(long nanoTime) {}
+
+    /** A request got no answer (the node is down); the worker's thread may pause here. */
+    default void unanswered() {}
   }
 
   /**
@@ -212,6 +235,7 @@ final class ClusterBenchmark {
           byte[][] txs = signer.take(count, System.currentTimeMillis());
           AtomicInteger next = new AtomicInteger();
           long t0 = System.nanoTime();
+          listener.submitting(t0);
           submit(http, cluster, workers, txs, next, t0 + segment.toNanos());
           seconds += (System.nanoTime() - t0) / 1e9;
           int used = Math.min(next.get(), txs.length);
@@ -234,7 +258,7 @@ final class ClusterBenchmark {
   }
 
   /** Runs every worker on its own virtual thread until the deadline or the transactions end. */
-  private static void submit(
+  private void submit(
       HttpClient http,
       Cluster cluster,
       List<Worker> workers,
@@ -265,7 +289,7 @@ final class ClusterBenchmark {
     }
   }
 
-  private static void submitOne(HttpClient http, HttpRequest.Builder request, byte[] tx, Worker w) {
+  private void submitOne(HttpClient http, HttpRequest.Builder request, byte[] tx, Worker w) {
     String body = "{\"transaction\":\"" + Base64.getEncoder().encodeToString(tx) + "\"}";
     w.submitted++;
     long start = System.nanoTime();
@@ -280,6 +304,7 @@ final class ClusterBenchmark {
           w.latency(nanos);
           w.acknowledged++;
           w.acked.add(Hash.sha256(tx).hex());
+          listener.acknowledged(start + nanos);
         }
         case 422 -> {
           w.refused++;
@@ -293,6 +318,7 @@ final class ClusterBenchmark {
     } catch (IOException e) {
       w.errors++;
       w.errorKinds.merge(e.getClass().getSimpleName(), 1L, Long::sum);
+      listener.unanswered();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       w.errors++;

@@ -90,7 +90,7 @@ record ClusterOptions(
     return new ClusterOptions(dir, duration, concurrency, out, ackedOut, verify, help);
   }
 
-  private static int parseConcurrency(String value) throws UsageException {
+  static int parseConcurrency(String value) throws UsageException {
     int n;
     try {
       n = Integer.parseInt(value);

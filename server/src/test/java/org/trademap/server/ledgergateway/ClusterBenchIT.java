@@ -25,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code bench ledger --cluster D} against real server processes ({@code consortium init}, {@code
  * up}), short: every acknowledged transaction is then found on every node ({@code --verify-acked}),
- * and a made-up id is reported missing on each.
+ * and a made-up id is reported missing on each. And {@code bench failover --cluster D}: the leader
+ * of three is killed with SIGKILL under load and started again; the others go on acknowledging, the
+ * restarted node catches up, and every acknowledged transaction is on every node. The figures
+ * (write gap, time to a new leader, catch-up time) are printed by the benchmark, not asserted.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ClusterBenchIT {
@@ -59,15 +62,33 @@ class ClusterBenchIT {
     return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
   }
 
+  private void remember(Path d) throws IOException {
+    for (Long pid : ConsortiumProcessesIT.pids(d)) {
+      if (pid != null) {
+        seen.add(pid);
+      }
+    }
+  }
+
+  /** {@code consortium init} of three organisations on free ports and {@code up}. */
+  private Path upThree() throws IOException {
+    Path d = tmp.resolve("consortium");
+    dir = d;
+    List<Integer> ports = ConsortiumProcessesIT.freeConsecutivePorts(6);
+    assertThat(consortium(ConsortiumProcessesIT.initThree(d, ports))).as(output()).isZero();
+    assertThat(consortium(ConsortiumProcessesIT.upForTests(d)))
+        .as(output() + ConsortiumProcessesIT.logs(d))
+        .isZero();
+    remember(d);
+    return d;
+  }
+
+  /** Always stops every node (a restarted one included), also when the test failed. */
   @AfterEach
   void down() throws IOException {
     Path d = dir;
     if (d != null && Files.exists(d.resolve("consortium.json"))) {
-      for (Long pid : ConsortiumProcessesIT.pids(d)) {
-        if (pid != null) {
-          seen.add(pid);
-        }
-      }
+      remember(d);
       consortium("consortium", "down", "--dir", d.toString());
     }
     for (long pid : seen) {
@@ -77,41 +98,7 @@ class ClusterBenchIT {
 
   @Test
   void benchAgainstThreeNodesThenEveryAcknowledgedTransactionIsOnEveryNode() throws Exception {
-    Path d = tmp.resolve("consortium");
-    dir = d;
-    List<Integer> ports = ConsortiumProcessesIT.freeConsecutivePorts(6);
-    assertThat(
-            consortium(
-                "consortium",
-                "init",
-                "--orgs",
-                "3",
-                "--dir",
-                d.toString(),
-                "--http-port",
-                String.valueOf(ports.get(0)),
-                "--raft-port",
-                String.valueOf(ports.get(3))))
-        .as(output())
-        .isZero();
-    assertThat(
-            consortium(
-                "consortium",
-                "up",
-                "--dir",
-                d.toString(),
-                "--timeout",
-                "300",
-                "--server.address=127.0.0.1",
-                "--trademap.demo.seed=false",
-                "--spring.main.banner-mode=off"))
-        .as(output() + ConsortiumProcessesIT.logs(d))
-        .isZero();
-    for (Long pid : ConsortiumProcessesIT.pids(d)) {
-      if (pid != null) {
-        seen.add(pid);
-      }
-    }
+    Path d = upThree();
 
     Path json = tmp.resolve("cluster.json");
     Path acked = tmp.resolve("acked.txt");
@@ -171,6 +158,55 @@ class ClusterBenchIT {
     assertThat(output().split(ABSENT, -1)).hasSize(4);
     assertThat(output()).contains("notary       1 of 2 MISSING");
 
+    out.reset();
+    assertThat(consortium("consortium", "down", "--dir", d.toString())).as(output()).isZero();
+    assertThat(ConsortiumProcessesIT.pids(d)).containsOnlyNulls();
+  }
+
+  @Test
+  void killingTheLeaderUnderLoadLosesNoAcknowledgedTransactionAndTheNodeCatchesUp()
+      throws Exception {
+    Path d = upThree();
+
+    Path json = tmp.resolve("failover.json");
+    int status =
+        bench(
+            "failover",
+            "--cluster",
+            d.toString(),
+            "--duration",
+            "25s",
+            "--kill-after",
+            "6s",
+            "--restart-after",
+            "4s",
+            "--concurrency",
+            "12",
+            "--out",
+            json.toString());
+    remember(d);
+    assertThat(status).as(output() + ConsortiumProcessesIT.logs(d)).isZero();
+    assertThat(output())
+        .contains("machine ", "fault ", "leader ", "catch-up ", "gap ", "result    PASS");
+
+    JsonNode report = JSON.readTree(Files.readString(json));
+    String killed = report.path("killed").asString();
+    assertThat(killed).isEqualTo(report.path("leaderBefore").asString()).isNotEmpty();
+    // The survivors elected a leader among themselves and went on acknowledging.
+    assertThat(report.path("newLeader").asString("")).isNotEmpty().isNotEqualTo(killed);
+    assertThat(report.path("acknowledgedAfterNewLeader").asLong()).isPositive();
+    // The restarted node reached the height the others had when it was started again.
+    assertThat(report.path("catchUpMs").asLong()).isNotNegative();
+    assertThat(report.path("converged").asBoolean()).isTrue();
+    // No acknowledged transaction is missing on any node, the restarted one included.
+    assertThat(report.path("acknowledged").asLong()).isPositive();
+    JsonNode missing = report.path("missingPerNode");
+    assertThat(missing.size()).isEqualTo(3);
+    for (String org : List.of("consortium", "sec-1", "notary")) {
+      assertThat(missing.path(org).asInt(-1)).as(org).isZero();
+    }
+
+    // The restarted server is the one consortium.json records, so consortium down stops it.
     out.reset();
     assertThat(consortium("consortium", "down", "--dir", d.toString())).as(output()).isZero();
     assertThat(ConsortiumProcessesIT.pids(d)).containsOnlyNulls();

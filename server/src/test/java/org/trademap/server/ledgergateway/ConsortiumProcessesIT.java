@@ -91,32 +91,9 @@ class ConsortiumProcessesIT {
     dir = d;
     List<Integer> ports = freeConsecutivePorts(6);
     int httpPort = ports.get(0);
-    assertThat(
-            run(
-                "consortium",
-                "init",
-                "--orgs",
-                "3",
-                "--dir",
-                d.toString(),
-                "--http-port",
-                String.valueOf(httpPort),
-                "--raft-port",
-                String.valueOf(ports.get(3))))
-        .as(output())
-        .isZero();
+    assertThat(run(initThree(d, ports))).as(output()).isZero();
 
-    String[] up = {
-      "consortium",
-      "up",
-      "--dir",
-      d.toString(),
-      "--timeout",
-      "300",
-      "--server.address=127.0.0.1",
-      "--trademap.demo.seed=false",
-      "--spring.main.banner-mode=off"
-    };
+    String[] up = upForTests(d);
     assertThat(run(up)).as(output() + logs(d)).isZero();
     List<@Nullable Long> recorded = pids(d);
     assertThat(recorded).hasSize(3).doesNotContainNull();
@@ -220,6 +197,40 @@ class ConsortiumProcessesIT {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * {@code consortium init} of three organisations in {@code d}: HTTP on the first three of {@code
+   * ports}, Raft on the next three.
+   */
+  static String[] initThree(Path d, List<Integer> ports) {
+    return new String[] {
+      "consortium",
+      "init",
+      "--orgs",
+      "3",
+      "--dir",
+      d.toString(),
+      "--http-port",
+      String.valueOf(ports.get(0)),
+      "--raft-port",
+      String.valueOf(ports.get(3))
+    };
+  }
+
+  /** {@code consortium up} of {@code d} with the tests' server properties (loopback, no demo). */
+  static String[] upForTests(Path d) {
+    return new String[] {
+      "consortium",
+      "up",
+      "--dir",
+      d.toString(),
+      "--timeout",
+      "300",
+      "--server.address=127.0.0.1",
+      "--trademap.demo.seed=false",
+      "--spring.main.banner-mode=off"
+    };
   }
 
   /** {@code n} consecutive loopback ports that are free now. */

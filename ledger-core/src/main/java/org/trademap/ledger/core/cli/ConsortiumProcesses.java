@@ -120,7 +120,7 @@ final class ConsortiumProcesses {
     return awaitHealthy(dir, nodes, processes, started, timeout, out, err);
   }
 
-  private static Process start(Node n, List<String> command) throws IOException {
+  static Process start(Node n, List<String> command) throws IOException {
     Process p =
         new ProcessBuilder(command)
             .directory(n.config().resolveSibling(".").toFile())
@@ -321,7 +321,7 @@ final class ConsortiumProcesses {
    * A process's command line: from {@code /proc} where there is one (the JDK cuts it at 4 KiB, and
    * a server run from a class path has a longer one), else as the JDK reports it.
    */
-  private static List<String> arguments(ProcessHandle h) {
+  static List<String> arguments(ProcessHandle h) {
     Path cmdline = Path.of("/proc", String.valueOf(h.pid()), "cmdline");
     try {
       if (Files.isReadable(cmdline)) {
