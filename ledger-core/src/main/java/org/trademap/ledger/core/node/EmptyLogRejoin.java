@@ -96,9 +96,20 @@ final class EmptyLogRejoin {
         target);
     transfers.incrementAndGet();
     try {
-      client.admin().transferLeadership(target, leader, patience.toMillis() * 2);
+      if (client.admin().transferLeadership(target, leader, patience.toMillis() * 2).isSuccess()) {
+        return;
+      }
+      LOG.warn("moving leadership to {} was refused", target);
     } catch (IOException | RuntimeException e) {
       LOG.warn("moving leadership to {} failed: {}", target, e.toString());
+    }
+    // Under load a targeted transfer can time out (the target must first hold the leader's whole
+    // log); a leader that steps down is replaced by an election among the others instead.
+    try {
+      LOG.warn("asking leader {} to step down", leader);
+      client.admin().transferLeadership(null, leader, patience.toMillis() * 2);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("asking leader {} to step down failed: {}", leader, e.toString());
     }
   }
 
