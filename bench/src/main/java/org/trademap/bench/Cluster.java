@@ -25,8 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
  * it: its nodes' HTTP addresses from {@code D/consortium.json}, the genesis document, and the
  * consortium organisation's signing key (the only role that registers subjects).
  *
+ * <p>The benchmarks put their load on the genesis document's first channel ({@code all} in trust
+ * model b, {@code consortium} in model a), so {@code nodes} are the nodes that hold it: every node
+ * in model b, the consortium's and the notary's in model a (a company's node holds only its
+ * relationship channel and would refuse the transactions).
+ *
  * @param dir the consortium directory
- * @param nodes every organisation's node, in the order of {@code consortium.json}
+ * @param nodes the nodes that hold the benchmarked channel, in the order of {@code consortium.json}
  * @param genesis the chain
  * @param signer the consortium organisation's key
  */
@@ -77,10 +82,12 @@ record Cluster(Path dir, List<Cluster.Node> nodes, Genesis genesis, KeyPair sign
       } catch (RuntimeException e) {
         throw new BenchFailure(id + "'s configuration: " + e.getMessage(), e);
       }
-      String host = c.raftHost().contains(":") ? "[" + c.raftHost() + "]" : c.raftHost();
-      nodes.add(new Node(id, role, URI.create("http://" + host + ":" + c.httpPort() + "/")));
       if (genesis == null) {
         genesis = NodeFiles.readGenesis(c.genesis());
+      }
+      String host = c.raftHost().contains(":") ? "[" + c.raftHost() + "]" : c.raftHost();
+      if (c.channels().contains(genesis.channel())) {
+        nodes.add(new Node(id, role, URI.create("http://" + host + ":" + c.httpPort() + "/")));
       }
       if (KycRegistry.CONSORTIUM_ROLE.equals(role) && signer == null) {
         signer = NodeFiles.readKey(c.signingKey());
