@@ -32,10 +32,21 @@ public class LedgerGateway {
 
   private final Ledger ledger;
   private final Duration submitTimeout;
+  private final String defaultChannel;
 
   LedgerGateway(Ledger ledger, TradeMapProperties properties) {
     this.ledger = ledger;
     this.submitTimeout = properties.ledger().submitTimeout();
+    this.defaultChannel = ledger.status().channel();
+  }
+
+  /**
+   * The node's default channel, the one this application's transactions name: the first channel the
+   * node holds (in trust model a a company's node holds only its relationship, not the genesis
+   * document's first channel). Fixed while the node runs.
+   */
+  public String defaultChannel() {
+    return defaultChannel;
   }
 
   /** Height, head and role of this node. */

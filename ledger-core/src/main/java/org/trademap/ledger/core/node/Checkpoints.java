@@ -51,8 +51,8 @@ import org.trademap.ledger.core.chain.ChainStore;
 final class Checkpoints implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
 
-  /** The first byte of a checkpoint request (forwarded transactions use 1). */
-  static final int TAG = 2;
+  /** The first byte of a checkpoint request. */
+  static final int TAG = Forwarding.TAG_CHECKPOINT;
 
   /** How many of the latest checkpoint heights every comparison covers. */
   static final int RECENT = 4;

@@ -17,12 +17,18 @@ import org.trademap.ledger.api.tx.ValidationCode;
  * count, count × (u8 status [, string code, string message])}, one per transaction in order.
  */
 final class Forwarding {
+  // The first byte of every read-only request a channel's state machine answers, all kept here so
+  // that no two kinds share one.
+
+  /** Transactions forwarded to the leader. */
   static final int TAG_SUBMIT = 1;
 
+  /** A request for signed checkpoints (see {@link Checkpoints}). */
+  static final int TAG_CHECKPOINT = 2;
+
   /**
-   * A read barrier (Raft ReadIndex; tag 2 is a checkpoint request, see {@link Checkpoints}): sent
-   * as a linearizable read-only request to the node itself, answered with the channel's height once
-   * the node applied everything committed at the time.
+   * A read barrier (Raft ReadIndex): sent as a linearizable read-only request to the node itself,
+   * answered with the channel's height once the node applied everything committed at the time.
    */
   static final int TAG_BARRIER = 3;
 

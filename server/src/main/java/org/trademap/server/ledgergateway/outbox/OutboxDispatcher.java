@@ -283,9 +283,7 @@ final class OutboxDispatcher implements SmartLifecycle {
     byte[] signed =
         new Transaction(
                 genesis.chainId(),
-                // the node's default channel: in trust model a a company's node holds only its
-                // relationship, not the genesis document's first channel
-                ledger.status().channel(),
+                ledger.defaultChannel(),
                 row.contractId(),
                 row.contractVersion(),
                 row.method(),
