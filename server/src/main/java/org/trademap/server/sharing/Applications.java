@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +30,8 @@ import org.trademap.contracts.sharing.SharingCalls;
 import org.trademap.contracts.sharing.SharingRecords;
 import org.trademap.contracts.sharing.SharingRegistry;
 import org.trademap.ledger.api.codec.EncodingException;
+import org.trademap.ledger.api.crypto.PublicKey;
+import org.trademap.ledger.api.node.Genesis;
 import org.trademap.ledger.api.node.TransactionRecord;
 import org.trademap.server.accounts.AccountKind;
 import org.trademap.server.accounts.SignedIn;
@@ -137,7 +141,35 @@ class Applications {
    * @param verification what was verified
    * @param kycPackage the package
    */
-  record Opened(View application, Verification verification, KycPackage kycPackage) {}
+  record Opened(
+      View application,
+      Verification verification,
+      KycPackage kycPackage,
+      List<SignedStep> ledgerSteps) {}
+
+  /**
+   * One recorded step of an application on the ledger with the node that signed it (JPX ②-A): the
+   * company sees that every status change was made by the consortium (or, for the decision, by
+   * itself), and that each signature still verifies.
+   *
+   * @param method {@code apply}, {@code share}, {@code update}, {@code decide} or {@code withdraw}
+   * @param status the status after it, or {@code refused} for a share the contract refused
+   * @param transaction the transaction (64 hex digits)
+   * @param height its block
+   * @param signer the member id of the signing node, {@code unknown} if the genesis has none
+   * @param signerRole its role, {@code unknown} likewise
+   * @param signerKey the signing Ed25519 public key (hex)
+   * @param signatureValid the signature verified again over the transaction as the ledger holds it
+   */
+  record SignedStep(
+      String method,
+      String status,
+      String transaction,
+      long height,
+      String signer,
+      String signerRole,
+      String signerKey,
+      boolean signatureValid) {}
 
   private final SharingRepository repository;
   private final Companies companies;
@@ -469,6 +501,11 @@ class Applications {
       log.warn("application {}: the package's check history differs from the ledger", a.id());
       return SharingResult.refused(HttpStatus.CONFLICT, "sharing.history-altered");
     }
+    List<SignedStep> steps = signedSteps(a);
+    if (steps.stream().anyMatch(step -> !step.signatureValid())) {
+      log.warn("application {}: a ledger step's signature does not verify", a.id());
+      return SharingResult.refused(HttpStatus.CONFLICT, "sharing.signature-invalid");
+    }
     log.info(
         "company staff {} opened the verified package of application {}",
         staff.accountId(),
@@ -482,7 +519,8 @@ class Applications {
                 HEX.formatHex(share.packageHash()),
                 HEX.formatHex(commitment),
                 kycPackage.checks().size()),
-            kycPackage));
+            kycPackage,
+            steps));
   }
 
   /**
@@ -593,15 +631,61 @@ class Applications {
   }
 
   private LedgerView ledgerView(Application a) {
+    Recorded recorded = recorded(a);
+    String status = "pending";
+    int refused = 0;
+    List<String> txs = new ArrayList<>();
+    for (TransactionRecord tx : recorded.transactions()) {
+      txs.add(tx.transaction().id().hex());
+      SharingRecords.Result result = SharingRecords.decodeResult(tx.receipt().value());
+      if (result.refused()) {
+        refused++;
+      } else {
+        status = result.detail();
+      }
+    }
+    return new LedgerView(a.ref(), status, recorded.pending(), txs, refused);
+  }
+
+  /** The application's accepted ledger transactions, oldest first, with the signers (②-A). */
+  private List<SignedStep> signedSteps(Application a) {
+    Map<PublicKey, Genesis.Member> members = new HashMap<>();
+    for (Genesis.Member m : ledger.genesis().members()) {
+      members.put(m.key(), m);
+    }
+    List<SignedStep> steps = new ArrayList<>();
+    for (TransactionRecord tx : recorded(a).transactions()) {
+      SharingRecords.Result result = SharingRecords.decodeResult(tx.receipt().value());
+      PublicKey signer = tx.transaction().body().signer();
+      Genesis.Member member = members.get(signer);
+      steps.add(
+          new SignedStep(
+              tx.transaction().body().method(),
+              result.refused() ? "refused" : result.detail(),
+              tx.transaction().id().hex(),
+              tx.height(),
+              member == null ? "unknown" : member.id(),
+              member == null ? "unknown" : member.role(),
+              signer.hex(),
+              tx.transaction().verifySignature()));
+    }
+    return steps;
+  }
+
+  /**
+   * The accepted transactions of an application in ledger order, and whether one is still on its
+   * way.
+   */
+  private record Recorded(List<TransactionRecord> transactions, boolean pending) {}
+
+  private Recorded recorded(Application a) {
     List<String> keys = new ArrayList<>();
     keys.add("sharing/apply/" + a.ref());
     keys.addAll(repository.shareKeys(a.id()));
     keys.add("sharing/decide/" + a.ref());
     keys.add("sharing/withdraw/" + a.ref());
-    String status = "pending";
     boolean pending = false;
-    int refused = 0;
-    List<String> txs = new ArrayList<>();
+    List<TransactionRecord> txs = new ArrayList<>();
     for (String key : keys) {
       Optional<OutboxEntry> entry = outbox.find(key);
       if (entry.isEmpty()) {
@@ -613,18 +697,15 @@ class Applications {
         case OutboxStatus.Committed c -> {
           Optional<TransactionRecord> tx = ledger.transaction(c.txId());
           if (tx.isPresent() && tx.get().receipt().accepted()) {
-            txs.add(c.txId().hex());
-            SharingRecords.Result result = SharingRecords.decodeResult(tx.get().receipt().value());
-            if (result.refused()) {
-              refused++;
-            } else {
-              status = result.detail();
-            }
+            txs.add(tx.get());
           }
         }
       }
     }
-    return new LedgerView(a.ref(), status, pending, txs, refused);
+    txs.sort(
+        java.util.Comparator.comparingLong(TransactionRecord::height)
+            .thenComparingInt(TransactionRecord::index));
+    return new Recorded(txs, pending);
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

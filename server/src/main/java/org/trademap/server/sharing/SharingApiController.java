@@ -174,13 +174,17 @@ class SharingApiController {
       description =
           "Verified against the ledger before anything is returned: the share transaction names"
               + " this application, this company's commitment and the SHA-256 of the sealed"
-              + " package; it opens with the company's key; its check history is the ledger's."
+              + " package; it opens with the company's key; its check history is the ledger's;"
+              + " every recorded step of the application (ledgerSteps) names its signing node"
+              + " and its signature verifies."
               + " Another company's staff, users and the platform get 404.")
   @ApiResponse(responseCode = "200", description = "the verified package")
   @ApiResponse(responseCode = "404", description = "sharing.application-not-found")
   @ApiResponse(
       responseCode = "409",
-      description = "sharing.package-altered, sharing.history-altered, sharing.package-pending")
+      description =
+          "sharing.package-altered, sharing.history-altered, sharing.signature-invalid,"
+              + " sharing.package-pending")
   @ApiResponse(responseCode = "410", description = "sharing.withdrawn")
   ResponseEntity<Applications.Opened> open(
       @AuthenticationPrincipal SignedIn staff, @PathVariable UUID id) {

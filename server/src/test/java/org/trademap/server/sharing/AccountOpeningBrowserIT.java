@@ -142,6 +142,15 @@ class AccountOpeningBrowserIT extends BrowserServer {
     assertThat(verification.locator("code")).hasText(Pattern.compile("[0-9a-f]{64}"));
     assertThat(page.locator("#state")).hasText("waiting for the company");
     assertThat(page.locator("#profile")).containsText("Beispiel");
+    // ②-A: the application's steps on the ledger, each with its signing node, verified again.
+    Locator steps = page.locator("tr.ledger-step");
+    assertThat(steps).hasCount(2);
+    assertThat(steps.first()).containsText("apply");
+    assertThat(steps.nth(1)).containsText("share");
+    for (int i = 0; i < 2; i++) {
+      assertThat(steps.nth(i)).containsText("consortium");
+      assertThat(steps.nth(i).locator(".signature")).hasText("verified");
+    }
     Locator history =
         page.getByRole(
                 AriaRole.REGION,

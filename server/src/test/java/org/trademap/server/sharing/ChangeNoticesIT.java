@@ -168,6 +168,17 @@ class ChangeNoticesIT extends RunningServer {
               assertThat(body.method()).isEqualTo(SharingRegistry.UPDATE);
               assertThat(body.contractVersion()).isEqualTo(SharingRegistry.UPDATE_VERSION);
             });
+    assertThat(updated.get("ledgerSteps").valueStream().map(st -> st.get("method").asString()))
+        .as("every status change on the ledger, with its signer (②-A)")
+        .containsExactly("apply", "share", "decide", "update");
+    assertThat(updated.get("ledgerSteps").valueStream())
+        .allSatisfy(
+            st -> {
+              assertThat(st.get("signatureValid").asBoolean()).isTrue();
+              assertThat(st.get("signerRole").asString()).isEqualTo("consortium");
+              assertThat(st.get("signerKey").asString()).hasSize(64);
+            });
+    assertThat(updated.at("/ledgerSteps/3/status").asString()).isEqualTo("approved");
     assertThat(noticesOf(staff(betaApprover), atBeta))
         .as("a company where the person only applied holds no account")
         .isEmpty();
