@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.trademap.server.testing.Problems.assertProblem;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.trademap.contracts.sharing.SharingCalls;
 import org.trademap.contracts.sharing.SharingRegistry;
 import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.core.node.LedgerNode;
@@ -21,26 +25,33 @@ import org.trademap.server.kyc.KycApi;
 import org.trademap.server.kyc.KycForms;
 import org.trademap.server.kyc.SubjectRef;
 import org.trademap.server.kyc.Subjects;
+import org.trademap.server.ledgergateway.outbox.Outbox;
+import org.trademap.server.ledgergateway.outbox.OutboxStatus;
 import org.trademap.server.sharing.SharingActors.Staff;
 import org.trademap.server.testing.Http;
 import org.trademap.server.testing.LedgerScan;
 import org.trademap.server.testing.RunningServer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JPX ③-D over the API: a person who holds an account at one company corrects their personal data
- * and goes through a re-KYC; the company holding the account gets a notice each time with an
- * updated package that verifies against the ledger ({@code kyc-sharing.update}); a company where
- * the person only applied gets nothing; after the person withdraws the sharing consent for the
- * company, the company still learns that something changed but gets no data. Nobody else sees the
- * notices.
+ * What happens to an account-opening application after its first package, over the API. ③-B: a
+ * package whose check history differs from the ledger's is refused, even when its hash was duly
+ * recorded (a consortium server that lies). ②-A: the company sees every recorded step with its
+ * signing node. ③-D: a person who holds an account at one company corrects their personal data and
+ * goes through a re-KYC; the company holding the account gets a notice each time with an updated
+ * package that verifies against the ledger ({@code kyc-sharing.update}); a company where the person
+ * only applied gets nothing; after the person withdraws the sharing consent for the company, the
+ * company still learns that something changed but gets no data. Nobody else sees the notices.
  */
-@TestPropertySource(properties = "trademap.staff.initial-administrator=" + ChangeNoticesIT.ADMIN)
-class ChangeNoticesIT extends RunningServer {
+@TestPropertySource(
+    properties = "trademap.staff.initial-administrator=" + SharingAfterShareIT.ADMIN)
+class SharingAfterShareIT extends RunningServer {
   static final String ADMIN = "notices-admin@example.org";
   static final String ALPHA = SharingApiIT.ALPHA;
   static final String BETA = SharingApiIT.BETA;
   private static final String NOTICES = "/api/v1/company/notices";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static @Nullable Staff operator;
   private static @Nullable Staff alphaApprover;
@@ -50,6 +61,9 @@ class ChangeNoticesIT extends RunningServer {
   @Autowired Checks checks;
   @Autowired Applications applications;
   @Autowired LedgerNode ledger;
+  @Autowired Companies companies;
+  @Autowired Outbox outbox;
+  @Autowired DataSource dataSource;
 
   @BeforeEach
   void people() {
@@ -214,6 +228,85 @@ class ChangeNoticesIT extends RunningServer {
         .as("the ledger never names a company")
         .isEmpty();
     assertThat(LedgerScan.mentioning(ledger, "Corrected")).as("nor personal data").isEmpty();
+  }
+
+  @Test
+  void aPackageWhoseCheckHistoryDiffersFromTheLedgerIsRefusedThoughItsHashIsRecorded() {
+    KycApi user = SharingActors.submitted(http(), "Forged");
+    SharingActors.approve(staff(operator), caseOf(user), user, applications::approved);
+    UUID id = applied(user, ALPHA);
+    awaitState(user, id, "shared");
+    awaitPackage(staff(alphaApprover), id, "Forged");
+    SharingRepository repository = new SharingRepository(dataSource);
+    Application a = repository.application(id).orElseThrow();
+    KycPackage honest =
+        JSON.readValue(
+            Hpke.open(
+                    companies.keys(ALPHA),
+                    a.ref().getBytes(StandardCharsets.US_ASCII),
+                    java.util.Objects.requireNonNull(
+                        repository.packagesFor(id, ALPHA).getFirst().sealed()))
+                .orElseThrow(),
+            KycPackage.class);
+    LedgerChecks.Check first = honest.checks().getFirst();
+    List<LedgerChecks.Check> forgedChecks = new ArrayList<>(honest.checks());
+    forgedChecks.set(
+        0,
+        new LedgerChecks.Check(
+            first.sequence(),
+            first.process(),
+            first.result().equals("passed") ? "failed" : "passed",
+            first.operator(),
+            first.completedAt(),
+            first.recordedAt(),
+            first.txId(),
+            first.height()));
+    KycPackage forged =
+        new KycPackage(
+            honest.format(),
+            honest.applicationRef(),
+            honest.subjectRef(),
+            honest.companyId(),
+            honest.purpose(),
+            honest.consentVersion(),
+            honest.assembledAt(),
+            honest.profile(),
+            honest.documents(),
+            forgedChecks);
+    byte[] sealed =
+        Hpke.seal(
+            companies.find(ALPHA).orElseThrow().publicKey(),
+            a.ref().getBytes(StandardCharsets.US_ASCII),
+            JSON.writeValueAsBytes(forged));
+    byte[] hash = Applications.sha256(sealed);
+    UUID packageId = UUID.randomUUID();
+    String key = "sharing/update/" + packageId;
+    repository.insertPackage(
+        new SharingRepository.PackageRow(
+            packageId, id, ALPHA, sealed, hash, key, java.time.Instant.now()));
+    outbox.enqueue(
+        key,
+        SharingRegistry.ID,
+        SharingRegistry.UPDATE_VERSION,
+        SharingRegistry.UPDATE,
+        SharingCalls.share(a.ref(), SharingCalls.recipientCommitment(a.salt(), ALPHA), hash));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> outbox.find(key).orElseThrow().status() instanceof OutboxStatus.Committed);
+
+    Http.Response refused =
+        staff(alphaApprover).http().get("/api/v1/company/applications/" + id + "/package");
+
+    assertProblem(refused, 409, "sharing.history-altered");
+    assertThat(refused.body()).doesNotContain("Forged");
+    assertProblem(
+        staff(alphaApprover)
+            .http()
+            .postJson(
+                "/api/v1/company/applications/" + id + "/decision",
+                "{\"decision\":\"approve\",\"reason\":\"\"}"),
+        409,
+        "sharing.history-altered");
   }
 
   @Test
