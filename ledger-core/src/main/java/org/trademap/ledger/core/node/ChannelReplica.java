@@ -81,6 +81,14 @@ import org.trademap.ledger.core.verify.ChainVerifier;
 final class ChannelReplica implements ChannelLedger {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelReplica.class);
 
+  /**
+   * The status role of a channel whose members governance removed this node's organisation from.
+   */
+  static final String REMOVED = "removed";
+
+  /** The status role of a channel this node holds but whose members do not (yet) include it. */
+  static final String JOINING = "joining";
+
   private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
   private static final long SOON_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
   private static final java.util.concurrent.Executor CHECKPOINT_REQUESTS =
@@ -467,7 +475,7 @@ final class ChannelReplica implements ChannelLedger {
         head.height(),
         head.hash(),
         head.stateRoot(),
-        members.removed(memberId) ? "removed" : role(),
+        members.contains(memberId) ? role() : members.removed(memberId) ? REMOVED : JOINING,
         leader(),
         checkpoints.integrity());
   }
@@ -504,6 +512,15 @@ final class ChannelReplica implements ChannelLedger {
   /** The first index still in this node's Raft log (tests: has the log been purged?). */
   long raftLogStartIndex() throws IOException {
     return division().getRaftLog().getStartIndex();
+  }
+
+  /**
+   * The member ids of the peers in this node's current Raft configuration of the channel (tests).
+   */
+  java.util.Set<String> raftPeers() throws IOException {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    division().getRaftConf().getCurrentPeers().forEach(p -> ids.add(p.getId().toString()));
+    return ids;
   }
 
   /** Re-verifies this node's chain from genesis (tests). */

@@ -185,8 +185,8 @@ final class Checkpoints implements AutoCloseable {
     }
     List<String> members = members();
     List<String> peers = members.stream().filter(m -> !m.equals(self)).toList();
-    if (peers.isEmpty()) {
-      return;
+    if (peers.isEmpty() || !members.contains(self)) {
+      return; // no one to compare with, or this node is not (or no longer) a member
     }
     byte[] request = request(genesis.chainId(), channel, heights);
     Map<String, CompletableFuture<byte[]>> asked = new HashMap<>();
