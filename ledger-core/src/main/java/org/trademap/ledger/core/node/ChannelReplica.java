@@ -322,8 +322,10 @@ final class ChannelReplica implements ChannelLedger {
             .setRaftGroup(group)
             .setRetryPolicy(RetryPolicies.noRetry())
             .build();
+    // Also for a node that joins (no configuration yet): once the leader added it, a leader that
+    // knew its wiped predecessor needs the same push (ADR 0025); before, no leader is known to it.
     EmptyLogRejoin rejoin =
-        existing || serverGroup.getPeers().size() <= 1
+        existing || group.getPeers().size() == 1
             ? null
             : new EmptyLogRejoin(
                 server, group, server.getId(), client, config.electionTimeout().multipliedBy(10));

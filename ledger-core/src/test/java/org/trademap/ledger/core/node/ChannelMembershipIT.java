@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.trademap.ledger.api.node.ChannelStatus;
 import org.trademap.ledger.api.node.SubmitResult;
 import org.trademap.ledger.api.tx.SignedTransaction;
 import org.trademap.ledger.api.tx.ValidationCode;
@@ -150,8 +151,19 @@ class ChannelMembershipIT {
       assertThat(consortium.node(i).replica(REL).status().members())
           .containsExactly("consortium", "notary", "sec-2");
     }
-    // the removed node keeps its data, up to where it left
-    assertThat(consortium.node(SEC_1).replica(REL).status().height()).isBetween(decision, end);
+    // the removed node keeps its data, up to where it left, also after a restart; the added
+    // node recovers its membership from its own storage
+    consortium.stop(SEC_1);
+    consortium.start(SEC_1);
+    ChannelStatus left = consortium.node(SEC_1).replica(REL).status();
+    assertThat(left.role()).isEqualTo("removed");
+    assertThat(left.height()).isBetween(decision, end);
+    assertThat(submit(SEC_1, put(SEC_1, "after-restart")).code())
+        .isEqualTo(ValidationCode.WRONG_CHANNEL);
+    consortium.stop(SEC_2);
+    consortium.start(SEC_2);
+    assertThat(submit(SEC_2, put(SEC_2, "after-own-restart")).code()).isEqualTo(ValidationCode.OK);
+    awaitSameHead(List.of(CONSORTIUM, SEC_2, NOTARY), end + 1);
   }
 
   /** Checks a replica's chain from genesis. */
