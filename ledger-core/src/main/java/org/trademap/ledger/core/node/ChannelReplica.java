@@ -517,6 +517,13 @@ final class ChannelReplica implements ChannelLedger {
   }
 
   /**
+   * Asks the channel's leader to hand the leadership to {@code member}; true once it did (tests).
+   */
+  boolean transferLeadershipTo(String member) throws IOException {
+    return new ReconcilerRaft().transferLeadership(RaftPeerId.valueOf(member));
+  }
+
+  /**
    * The member ids of the peers in this node's current Raft configuration of the channel (tests).
    */
   java.util.Set<String> raftPeers() throws IOException {

@@ -123,6 +123,16 @@ class ChannelMembershipIT {
 
     // remove sec-1: the channel's own policy (written by consortium init for model a) is 2 of its
     // genesis members, so sec-2 is no approver there
+    // sec-1 leads when it is removed: it hands the leadership on, the next leader shrinks the group
+    TestConsortium.await(
+        () -> {
+          try {
+            return consortium.node(SEC_1).replica(REL).transferLeadershipTo("sec-1");
+          } catch (java.io.IOException e) {
+            return false;
+          }
+        },
+        "sec-1 leading " + REL);
     MemberChange remove = MemberChange.remove(REL, "sec-1");
     accepted(CONSORTIUM, governance(CONSORTIUM, GovernanceContract.PROPOSE, remove));
     SubmitResult notApprover = submit(SEC_2, governance(SEC_2, GovernanceContract.APPROVE, remove));
