@@ -520,7 +520,19 @@ final class ChannelReplica implements ChannelLedger {
    * Asks the channel's leader to hand the leadership to {@code member}; true once it did (tests).
    */
   boolean transferLeadershipTo(String member) throws IOException {
-    return new ReconcilerRaft().transferLeadership(RaftPeerId.valueOf(member));
+    String leader = leader();
+    if (leader == null) {
+      return false;
+    }
+    return leader.equals(member)
+        || raft()
+            .client()
+            .admin()
+            .transferLeadership(
+                RaftPeerId.valueOf(member),
+                RaftPeerId.valueOf(leader),
+                config.electionTimeout().toMillis() * 10)
+            .isSuccess();
   }
 
   /**
