@@ -8,11 +8,13 @@ import org.trademap.ledger.api.crypto.Hash;
  * A node's view of one channel.
  *
  * @param channel the channel's name
- * @param members ids of the members whose nodes replicate it (from the genesis document)
+ * @param members ids of the members whose nodes replicate it: the genesis document's list as
+ *     governance changed it, as of this node's head
  * @param height height of the last block this node committed (0 = genesis only)
  * @param headHash hash of that block
  * @param stateRoot state root after that block
- * @param role this node's Raft role in the channel's group
+ * @param role this node's Raft role in the channel's group; {@code joining} while its member is not
+ *     (yet) one of the channel's members, {@code removed} once governance removed it
  * @param leader the member id of the group's leader as this node knows it; null while none is known
  * @param integrity what comparing signed checkpoints with the other members showed
  */

@@ -54,6 +54,13 @@ public record Genesis(
   public static final String GOVERNANCE = "governance";
 
   /**
+   * The prefix of a channel's own governance policy, {@code governance.<channel>} (optional): it
+   * approves the governance transactions of that channel instead of the {@code governance} policy
+   * (upgrades) or a majority of the channel's members (membership), ADR 0033.
+   */
+  public static final String CHANNEL_GOVERNANCE_PREFIX = GOVERNANCE + ".";
+
+  /**
    * A member organisation.
    *
    * @param id organisation id, 1–64 characters of [a-z0-9._-]
@@ -258,6 +265,25 @@ public record Genesis(
     if (!policies.containsKey(GOVERNANCE)) {
       throw new IllegalArgumentException("a consortium genesis document needs a governance policy");
     }
+    for (String name : policies.keySet()) {
+      if (name.startsWith(CHANNEL_GOVERNANCE_PREFIX)) {
+        String channel = name.substring(CHANNEL_GOVERNANCE_PREFIX.length());
+        if (channels.stream().noneMatch(c -> c.name().equals(channel))) {
+          throw new IllegalArgumentException(
+              "policy " + name + " names channel " + channel + ", which is not in the document");
+        }
+      }
+    }
+  }
+
+  /** The name of a channel's own governance policy: {@code governance.<channel>}. */
+  public static String channelGovernance(String channel) {
+    return CHANNEL_GOVERNANCE_PREFIX + channel;
+  }
+
+  /** A channel's own governance policy, if the document has one. */
+  public Optional<Policy> channelPolicy(String channel) {
+    return Optional.ofNullable(policies.get(channelGovernance(channel)));
   }
 
   /** The default channel: the first one (the only one in format 1 and in trust model b). */

@@ -206,6 +206,10 @@ final class ConsortiumProcesses {
         return false;
       }
       for (JsonNode c : channels) {
+        String role = c.path("role").asString("");
+        if (role.equals("joining") || role.equals("removed")) {
+          continue; // not a member of that channel (ADR 0033): it has no leader to know
+        }
         if (!c.path("leader").isString() || c.path("leader").asString().isEmpty()) {
           return false;
         }

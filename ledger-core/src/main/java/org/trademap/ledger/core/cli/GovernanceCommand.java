@@ -14,13 +14,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.trademap.ledger.api.crypto.KeyPair;
 import org.trademap.ledger.api.node.Genesis;
 import org.trademap.ledger.api.tx.SignedTransaction;
 import org.trademap.ledger.api.tx.Transaction;
 import org.trademap.ledger.core.config.ConfigException;
 import org.trademap.ledger.core.config.NodeConfigFile;
+import org.trademap.ledger.core.governance.Decision;
 import org.trademap.ledger.core.governance.GovernanceContract;
+import org.trademap.ledger.core.governance.MemberChange;
 import org.trademap.ledger.core.governance.Upgrade;
 import org.trademap.ledger.core.node.NodeFiles;
 
@@ -36,55 +39,71 @@ final class GovernanceCommand {
   static int run(String method, String[] args, PrintStream out, PrintStream err, Clock clock) {
     Options o;
     NodeConfigFile config;
-    Upgrade upgrade;
+    Decision decision;
     long nonce;
     try {
       o =
           Options.parse(
               args,
-              Set.of("config", "contract", "version", "height", "nonce", "server", "out"),
+              Set.of(
+                  "config",
+                  "contract",
+                  "version",
+                  "height",
+                  "add-member",
+                  "remove-member",
+                  "channel",
+                  "nonce",
+                  "server",
+                  "out"),
               Set.of());
       String file = require(o, "config");
-      require(o, "version");
-      upgrade =
-          new Upgrade(
-              require(o, "contract"),
-              o.integer("version", 0, 1, Integer.MAX_VALUE),
-              number(require(o, "height"), "height"));
+      decision = decision(o);
       // Above every sequential nonce the server hands out, and increasing from call to call.
       String n = o.get("nonce");
       nonce = n == null ? clock.millis() * 1000 : number(n, "nonce");
       config = NodeConfigFile.load(Path.of(file));
     } catch (IllegalArgumentException e) {
-      err.println("governance " + method + ": " + e.getMessage());
-      err.println(LedgerCli.GOVERNANCE_USAGE);
-      return LedgerCli.USAGE;
+      return usage(method, e.getMessage(), err);
     } catch (ConfigException e) {
       err.println("governance " + method + ": " + e.getMessage());
       return LedgerCli.CANNOT_CHECK;
     }
-    SignedTransaction tx;
+    Genesis genesis;
+    KeyPair key;
     try {
-      Genesis genesis = NodeFiles.readGenesis(config.genesis());
-      KeyPair key = NodeFiles.readKey(config.signingKey());
-      tx =
-          new Transaction(
-                  genesis.chainId(),
-                  genesis.channel(),
-                  GovernanceContract.ID,
-                  GovernanceContract.VERSION,
-                  method,
-                  upgrade.toArgs(),
-                  key.publicKey(),
-                  nonce,
-                  clock.millis())
-              .signWith(key);
+      genesis = NodeFiles.readGenesis(config.genesis());
+      key = NodeFiles.readKey(config.signingKey());
     } catch (RuntimeException e) {
       err.println("governance " + method + ": " + LedgerCli.rootMessage(e));
       return LedgerCli.CANNOT_CHECK;
     }
+    String channel = o.get("channel", genesis.channel());
+    if (genesis.channel(channel).isEmpty()) {
+      return usage(method, "channel " + channel + " is not in the genesis document", err);
+    }
+    if (decision instanceof MemberChange m && genesis.member(m.org()).isEmpty()) {
+      return usage(
+          method,
+          "organisation "
+              + m.org()
+              + " is not a member of the genesis document (governance adds only those)",
+          err);
+    }
+    SignedTransaction tx =
+        new Transaction(
+                genesis.chainId(),
+                channel,
+                GovernanceContract.ID,
+                GovernanceContract.VERSION,
+                method,
+                decision.toArgs(),
+                key.publicKey(),
+                nonce,
+                clock.millis())
+            .signWith(key);
+    String what = method + " " + decision + " by " + config.org() + ", transaction " + tx.id();
     String base64 = Base64.getEncoder().encodeToString(tx.encode());
-    String what = method + " " + upgrade + " by " + config.org() + ", transaction " + tx.id();
     String outFile = o.get("out");
     if (outFile != null) {
       try {
@@ -126,6 +145,54 @@ final class GovernanceCommand {
       err.println(what + ": interrupted");
       return LedgerCli.CANNOT_CHECK;
     }
+  }
+
+  private static int usage(String method, @Nullable String message, PrintStream err) {
+    err.println("governance " + method + ": " + message);
+    err.println(LedgerCli.GOVERNANCE_USAGE);
+    return LedgerCli.USAGE;
+  }
+
+  /**
+   * The decision the options name: an upgrade ({@code --contract}, {@code --version}, {@code
+   * --height}) or a membership change ({@code --add-member} or {@code --remove-member} with {@code
+   * --channel}), never both.
+   */
+  private static Decision decision(Options o) {
+    String add = o.get("add-member");
+    String remove = o.get("remove-member");
+    boolean upgrade =
+        o.get("contract") != null || o.get("version") != null || o.get("height") != null;
+    if (add == null && remove == null) {
+      if (!upgrade) {
+        throw new IllegalArgumentException(
+            "give --contract, --version and --height for an upgrade, or --add-member ORG or"
+                + " --remove-member ORG with --channel C");
+      }
+      require(o, "version");
+      return new Upgrade(
+          require(o, "contract"),
+          o.integer("version", 0, 1, Integer.MAX_VALUE),
+          number(require(o, "height"), "height"));
+    }
+    if (upgrade) {
+      throw new IllegalArgumentException(
+          "an upgrade (--contract, --version, --height) and a membership change are separate"
+              + " decisions: give one of them");
+    }
+    if (add != null && remove != null) {
+      throw new IllegalArgumentException(
+          "--add-member and --remove-member are separate decisions: give one of them");
+    }
+    String channel = o.get("channel");
+    if (channel == null) {
+      throw new IllegalArgumentException(
+          "--channel is required with --add-member and --remove-member");
+    }
+    if (add != null) {
+      return MemberChange.add(channel, add);
+    }
+    return MemberChange.remove(channel, java.util.Objects.requireNonNull(remove));
   }
 
   private static String require(Options o, String name) {

@@ -59,12 +59,15 @@ public final class LedgerCli {
 
   static final String GOVERNANCE_USAGE =
       """
-      usage: governance propose|approve --config FILE --contract ID --version N --height H \
-      [--nonce N] [--server URL | --out FILE]
+      usage: governance propose|approve --config FILE \
+      (--contract ID --version N --height H | --add-member ORG | --remove-member ORG) \
+      [--channel C] [--nonce N] [--server URL | --out FILE]
         signs, with the signing key of the node configuration FILE, a proposal (or an approval
-        of the open proposal) to run version N of contract ID from block height H on, and
-        submits it to the organisation's server (default http://<raft host>:<httpPort> of
-        FILE), or writes it base64-encoded to the new FILE for POST /api/v1/ledger/transactions.
+        of the open proposal) to run version N of contract ID from block height H on, or to
+        add organisation ORG to (remove it from) channel C (--channel is required there; it
+        defaults to the genesis document's first channel for an upgrade), and submits it to the
+        organisation's server (default http://<raft host>:<httpPort> of FILE), or writes it
+        base64-encoded to the new FILE for POST /api/v1/ledger/transactions.
         The nonce defaults to the current time in microseconds""";
 
   public static int run(String[] args, PrintStream out, PrintStream err) {

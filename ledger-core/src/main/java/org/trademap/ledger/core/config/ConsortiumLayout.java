@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +190,8 @@ public final class ConsortiumLayout {
 
   /**
    * Writes a consortium in a trust model (see {@link Model}); governance is approved by a majority
-   * of all organisations.
+   * of all organisations, and in model a each channel's by a majority of its members (policy {@code
+   * governance.<channel>}).
    *
    * @param dir an empty or missing directory
    * @param host the loopback (or other) address every node binds to and is reached at
@@ -217,13 +219,19 @@ public final class ConsortiumLayout {
       members.add(new Genesis.Member(org.id(), org.role(), key.publicKey(), tls.certificate()));
     }
     List<String> ids = orgs.stream().map(Org::id).toList();
+    Map<String, Genesis.Policy> policies = new HashMap<>();
+    policies.put(Genesis.GOVERNANCE, new Genesis.Policy(ids.size() / 2 + 1, ids));
+    if (model == Model.A) {
+      // A relationship channel has three members: a majority of all organisations would soon need
+      // more signers than it has (ADR 0033).
+      for (Genesis.Channel c : channels) {
+        policies.put(
+            Genesis.channelGovernance(c.name()),
+            new Genesis.Policy(c.members().size() / 2 + 1, c.members()));
+      }
+    }
     Genesis genesis =
-        Genesis.consortium(
-            now.toEpochMilli(),
-            members,
-            channels,
-            Map.of(Genesis.GOVERNANCE, new Genesis.Policy(ids.size() / 2 + 1, ids)),
-            contracts);
+        Genesis.consortium(now.toEpochMilli(), members, channels, policies, contracts);
     Path genesisFile = dir.resolve(NodeFiles.GENESIS_FILE);
     NodeFiles.writeGenesis(genesisFile, genesis);
     List<Path> configs = new ArrayList<>();

@@ -230,10 +230,8 @@ public record NodeConfigFile(
         p.add("channels[" + i + "]: channel " + name + " is not in the genesis document");
         continue;
       }
-      if (!channel.members().contains(org)) {
-        p.add("channels[" + i + "]: " + org + " is not a member of channel " + name);
-        continue;
-      }
+      // A channel this organisation is not a member of at genesis is allowed: its node holds the
+      // group and takes part once governance adds it (ADR 0033).
       needed.addAll(channel.members());
     }
     needed.remove(org);

@@ -34,6 +34,8 @@ import org.trademap.ledger.core.chain.Head;
 import org.trademap.ledger.core.chain.Keys;
 import org.trademap.ledger.core.chain.NonceWindow;
 import org.trademap.ledger.core.governance.Approvers;
+import org.trademap.ledger.core.governance.ChannelGovernance;
+import org.trademap.ledger.core.governance.ChannelMembers;
 import org.trademap.ledger.core.governance.GovernanceContract;
 import org.trademap.ledger.core.governance.Schedule;
 import org.trademap.ledger.core.governance.Upgrade;
@@ -63,7 +65,6 @@ public final class BlockExecutor {
 
   private final Genesis genesis;
   private final String channel;
-  private final Set<String> channelMembers;
   private final Hash chainId;
   private final ContractRegistry contracts;
   private final SignatureChecker signatures;
@@ -80,29 +81,42 @@ public final class BlockExecutor {
 
   /**
    * An executor for one channel of the genesis document: it accepts transactions that name the
-   * channel and are signed by one of its members.
+   * channel and are signed by one of its members at the block's height ({@link ChannelMembership}:
+   * the genesis list until a membership decision changes it).
    *
    * @throws IllegalArgumentException if the genesis document has no such channel
    */
   public BlockExecutor(
       Genesis genesis, String channel, ContractRegistry contracts, SignatureChecker signatures) {
-    this.channelMembers =
-        Set.copyOf(
-            genesis
-                .channel(channel)
-                .orElseThrow(
-                    () -> new IllegalArgumentException("no channel " + channel + " in genesis"))
-                .members());
+    Genesis.Channel c =
+        genesis
+            .channel(channel)
+            .orElseThrow(
+                () -> new IllegalArgumentException("no channel " + channel + " in genesis"));
     this.channel = channel;
     this.genesis = genesis;
     this.chainId = genesis.chainId();
     this.contracts = contracts;
     this.signatures = signatures;
-    Genesis.Policy policy = genesis.policies().get(Genesis.GOVERNANCE);
+    Set<String> organisations = new HashSet<>();
+    for (Genesis.Member m : genesis.members()) {
+      if (m.tlsCertificate() != null) {
+        organisations.add(m.id());
+      }
+    }
     this.governance =
         new GovernanceContract(
-            policy == null ? null : new Approvers(policy.threshold(), policy.approvers()),
-            genesis.contracts());
+            approvers(genesis.policies().get(Genesis.GOVERNANCE)),
+            genesis.contracts(),
+            new ChannelGovernance(
+                channel,
+                ChannelMembers.initial(c.members()),
+                approvers(genesis.channelPolicy(channel).orElse(null)),
+                organisations));
+  }
+
+  private static @Nullable Approvers approvers(Genesis.@Nullable Policy policy) {
+    return policy == null ? null : new Approvers(policy.threshold(), policy.approvers());
   }
 
   public Genesis genesis() {
@@ -160,7 +174,8 @@ public final class BlockExecutor {
             Set.of(),
             signer -> NonceWindow.decode(state.get(Keys.nonce(signer))),
             timeMillis,
-            latest);
+            latest,
+            ChannelMembership.members(genesis, state, channel));
     return code == ValidationCode.OK ? installedForGovernance(tx.body()) : code;
   }
 
@@ -194,7 +209,8 @@ public final class BlockExecutor {
       Set<Hash> earlierInBlock,
       Function<PublicKey, NonceWindow> windows,
       long timeMillis,
-      ContractVersions versions) {
+      ContractVersions versions,
+      ChannelMembers members) {
     Transaction tx = stx.body();
     if (!tx.chainId().equals(chainId)) {
       return ValidationCode.WRONG_CHAIN;
@@ -206,7 +222,7 @@ public final class BlockExecutor {
       return ValidationCode.BAD_SIGNATURE;
     }
     Optional<Genesis.Member> signer = genesis.member(tx.signer());
-    if (signer.isEmpty() || !channelMembers.contains(signer.get().id())) {
+    if (signer.isEmpty() || !members.contains(signer.get().id())) {
       return ValidationCode.UNKNOWN_SIGNER;
     }
     if (earlierInBlock.contains(id) || state.get(Keys.tx(id)) != null) {
@@ -255,11 +271,13 @@ public final class BlockExecutor {
     long height = prev.height() + 1;
     // From committed state before the block: a schedule written in this block activates later.
     ContractVersions versions = new ContractVersions(genesis, base, height);
+    // Likewise the members: a membership decision in this block is in effect from the next one.
+    ChannelMembers members = ChannelMembership.members(genesis, base, channel);
     for (int i = 0; i < txs.size(); i++) {
       SignedTransaction stx = txs.get(i);
       Hash id = stx.id();
       ValidationCode code =
-          check(stx, id, sigOk[i], overlay, ids, window, timestampMillis, versions);
+          check(stx, id, sigOk[i], overlay, ids, window, timestampMillis, versions, members);
       ids.add(id);
       Transaction tx = stx.body();
       if (code.compareTo(ValidationCode.NONCE_REUSED) > 0 || code == ValidationCode.OK) {

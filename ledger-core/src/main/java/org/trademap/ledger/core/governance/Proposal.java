@@ -27,10 +27,15 @@ record Proposal(long activationHeight, List<String> approvals, boolean scheduled
     return !scheduled && height < activationHeight;
   }
 
-  Proposal approvedBy(String member, int threshold) {
+  /**
+   * With one more approval; decided once {@code threshold} of the approvals are by {@code counted}
+   * (the policy's approvers now: a membership policy's approvers change with the members).
+   */
+  Proposal approvedBy(String member, Approvers policy) {
     List<String> more = new ArrayList<>(approvals);
     more.add(member);
-    return new Proposal(activationHeight, more, scheduled || more.size() >= threshold);
+    long counting = more.stream().filter(policy.members()::contains).count();
+    return new Proposal(activationHeight, more, scheduled || counting >= policy.threshold());
   }
 
   byte[] encode() {

@@ -17,7 +17,7 @@ import org.trademap.ledger.api.tx.Transaction;
  * @param version the version to activate: exactly one above the current one
  * @param activationHeight the first block executed with it
  */
-public record Upgrade(String contractId, int version, long activationHeight) {
+public record Upgrade(String contractId, int version, long activationHeight) implements Decision {
 
   public Upgrade {
     Transaction.checkName(contractId, "contract id");
@@ -30,6 +30,7 @@ public record Upgrade(String contractId, int version, long activationHeight) {
   }
 
   /** The transaction arguments: contract id, version (i32), activation height (i64). */
+  @Override
   public byte[] toArgs() {
     return Args.encode(
         contractId.getBytes(StandardCharsets.UTF_8),

@@ -32,6 +32,7 @@ import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.server.RaftConfiguration;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.util.TimeDuration;
@@ -55,8 +56,10 @@ import org.trademap.ledger.api.tx.ValidationCode;
 import org.trademap.ledger.core.chain.ChainStore;
 import org.trademap.ledger.core.chain.Head;
 import org.trademap.ledger.core.exec.BlockExecutor;
+import org.trademap.ledger.core.exec.ChannelMembership;
 import org.trademap.ledger.core.exec.ContractRegistry;
 import org.trademap.ledger.core.exec.SignatureChecker;
+import org.trademap.ledger.core.governance.ChannelMembers;
 import org.trademap.ledger.core.store.RocksDbStore;
 import org.trademap.ledger.core.verify.ChainVerifier;
 
@@ -77,6 +80,14 @@ import org.trademap.ledger.core.verify.ChainVerifier;
  */
 final class ChannelReplica implements ChannelLedger {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelReplica.class);
+
+  /**
+   * The status role of a channel whose members governance removed this node's organisation from.
+   */
+  static final String REMOVED = "removed";
+
+  /** The status role of a channel this node holds but whose members do not (yet) include it. */
+  static final String JOINING = "joining";
 
   private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
   private static final long SOON_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -109,6 +120,8 @@ final class ChannelReplica implements ChannelLedger {
   private final LedgerStateMachine stateMachine;
   private final Checkpoints checkpoints;
   private final RaftGroup group;
+  private final RaftGroup serverGroup;
+  private final MembershipReconciler reconciler;
   private final Thread builder;
   private final Thread forwarder;
   private volatile @Nullable Raft raft;
@@ -144,7 +157,8 @@ final class ChannelReplica implements ChannelLedger {
    * A replica over an opened store that holds this channel's chain (block 0 at least). It takes no
    * part in Raft until {@link #attach}: the node's Ratis server needs its state machine first.
    *
-   * @param peers the Raft peers of the channel: its members' nodes
+   * @param addresses the Raft peer of every organisation the configuration gives an address for,
+   *     this node included; every member of the channel needs one
    * @param stateDir where the store lives; a snapshot being installed goes beside it
    */
   ChannelReplica(
@@ -153,7 +167,7 @@ final class ChannelReplica implements ChannelLedger {
       Genesis genesis,
       String memberId,
       String channel,
-      List<RaftPeer> peers,
+      Map<String, RaftPeer> addresses,
       Path stateDir,
       RocksDbStore store,
       ContractRegistry contracts,
@@ -192,7 +206,35 @@ final class ChannelReplica implements ChannelLedger {
             config.checkpoints(),
             this::askForCheckpoints,
             this::stopServing);
-    this.group = RaftGroup.valueOf(groupId(genesis, channel), peers);
+    ChannelMembers members = members();
+    List<RaftPeer> memberPeers = new ArrayList<>();
+    for (String id : members.members()) {
+      RaftPeer p = addresses.get(id);
+      if (p == null) {
+        throw new IllegalArgumentException(
+            "channel "
+                + channel
+                + " has member "
+                + id
+                + ", but the configuration gives no address for its node");
+      }
+      memberPeers.add(p);
+    }
+    RaftGroupId gid = groupId(genesis, channel);
+    // A node that is not (yet) a member starts the group without a configuration: it neither votes
+    // nor stands for election, and takes part once the leader adds it (ADR 0033).
+    this.serverGroup =
+        members.contains(memberId)
+            ? RaftGroup.valueOf(gid, memberPeers)
+            : RaftGroup.valueOf(gid, List.of());
+    List<RaftPeer> clientPeers = new ArrayList<>(memberPeers);
+    if (!members.contains(memberId)) {
+      clientPeers.add(java.util.Objects.requireNonNull(addresses.get(memberId)));
+    }
+    this.group = RaftGroup.valueOf(gid, clientPeers);
+    this.reconciler =
+        new MembershipReconciler(
+            channel, memberId, this::members, addresses, config.electionTimeout().multipliedBy(4));
     this.builder =
         Thread.ofPlatform()
             .name("ledger-block-builder-" + channel)
@@ -215,8 +257,27 @@ final class ChannelReplica implements ChannelLedger {
             (channel + "/" + genesis.chainId()).getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** The group as this node's Raft clients know it: the channel's members and this node. */
   RaftGroup group() {
     return group;
+  }
+
+  /**
+   * The group as this node's Ratis server starts it when it has no storage for it yet: the
+   * channel's committed members, or no configuration at all while this node is not one of them.
+   */
+  RaftGroup serverGroup() {
+    return serverGroup;
+  }
+
+  /** The channel's members as committed state has them (ADR 0033). */
+  ChannelMembers members() {
+    return ChannelMembership.members(genesis, store::get, channel);
+  }
+
+  /** Whether governance removed this node's organisation from the channel. */
+  boolean removed() {
+    return members().removed(memberId);
   }
 
   LedgerStateMachine stateMachine() {
@@ -261,13 +322,16 @@ final class ChannelReplica implements ChannelLedger {
             .setRaftGroup(group)
             .setRetryPolicy(RetryPolicies.noRetry())
             .build();
+    // Also for a node that joins (no configuration yet): once the leader added it, a leader that
+    // knew its wiped predecessor needs the same push (ADR 0025); before, no leader is known to it.
     EmptyLogRejoin rejoin =
         existing || group.getPeers().size() == 1
             ? null
             : new EmptyLogRejoin(
                 server, group, server.getId(), client, config.electionTimeout().multipliedBy(10));
     this.raft = new Raft(server, client, forwardClient, checkpointClient, rejoin);
-    checkpoints.start();
+    checkpoints.start(group.getPeers().size() > 1);
+    reconciler.start(new ReconcilerRaft());
     builder.start();
     forwarder.start();
     if (rejoin != null) {
@@ -406,13 +470,14 @@ final class ChannelReplica implements ChannelLedger {
   @Override
   public ChannelStatus status() {
     Head head = chain.requireHead();
+    ChannelMembers members = members();
     return new ChannelStatus(
         channel,
-        genesis.channel(channel).orElseThrow().members(),
+        members.members(),
         head.height(),
         head.hash(),
         head.stateRoot(),
-        role(),
+        members.contains(memberId) ? role() : members.removed(memberId) ? REMOVED : JOINING,
         leader(),
         checkpoints.integrity());
   }
@@ -449,6 +514,34 @@ final class ChannelReplica implements ChannelLedger {
   /** The first index still in this node's Raft log (tests: has the log been purged?). */
   long raftLogStartIndex() throws IOException {
     return division().getRaftLog().getStartIndex();
+  }
+
+  /**
+   * Asks the channel's leader to hand the leadership to {@code member}; true once it did (tests).
+   */
+  boolean transferLeadershipTo(String member) throws IOException {
+    String leader = leader();
+    if (leader == null) {
+      return false;
+    }
+    return leader.equals(member)
+        || raft()
+            .client()
+            .admin()
+            .transferLeadership(
+                RaftPeerId.valueOf(member),
+                RaftPeerId.valueOf(leader),
+                config.electionTimeout().toMillis() * 10)
+            .isSuccess();
+  }
+
+  /**
+   * The member ids of the peers in this node's current Raft configuration of the channel (tests).
+   */
+  java.util.Set<String> raftPeers() throws IOException {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    division().getRaftConf().getCurrentPeers().forEach(p -> ids.add(p.getId().toString()));
+    return ids;
   }
 
   /** Re-verifies this node's chain from genesis (tests). */
@@ -517,6 +610,12 @@ final class ChannelReplica implements ChannelLedger {
   CompletableFuture<SubmitResult> submit(Hash id, SignedTransaction tx) {
     if (!running || failure != null) {
       return CompletableFuture.failedFuture(unavailable());
+    }
+    if (removed()) {
+      return refused(
+          id,
+          ValidationCode.WRONG_CHANNEL,
+          "this node no longer holds channel " + channel + ": governance removed its member");
     }
     CompletableFuture<SubmitResult> existing = pending.get(id);
     if (existing != null) {
@@ -872,6 +971,7 @@ final class ChannelReplica implements ChannelLedger {
           complete(r.txId(), result);
         }
         checkpoints.applied(block.height());
+        reconciler.nudge();
         headLock.lock();
         try {
           headMoved.signalAll();
@@ -965,6 +1065,34 @@ final class ChannelReplica implements ChannelLedger {
               + report.problem());
     }
     return c.requireHead().height();
+  }
+
+  /** The reconciler's view of this channel's Raft division. */
+  private final class ReconcilerRaft implements MembershipReconciler.Raft {
+    @Override
+    public boolean isLeader() {
+      return ChannelReplica.this.isLeader();
+    }
+
+    @Override
+    public RaftConfiguration configuration() throws IOException {
+      return division().getRaftConf();
+    }
+
+    @Override
+    public RaftClient client() {
+      return raft().client();
+    }
+
+    @Override
+    public boolean transferLeadership(RaftPeerId to) throws IOException {
+      return raft()
+          .client()
+          .admin()
+          .transferLeadership(
+              to, RaftPeerId.valueOf(memberId), config.electionTimeout().toMillis() * 10)
+          .isSuccess();
+    }
   }
 
   /** The node's side of the state machine. */
@@ -1075,6 +1203,7 @@ final class ChannelReplica implements ChannelLedger {
     }
     running = false;
     checkpoints.close();
+    reconciler.close();
     builder.interrupt();
     forwarder.interrupt();
     try {

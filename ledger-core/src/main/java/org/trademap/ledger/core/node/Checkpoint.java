@@ -1,5 +1,6 @@
 package org.trademap.ledger.core.node;
 
+import java.util.List;
 import java.util.Optional;
 import org.trademap.ledger.api.codec.CanonicalReader;
 import org.trademap.ledger.api.codec.CanonicalWriter;
@@ -61,14 +62,26 @@ record Checkpoint(
 
   /** As {@link #problem(Genesis, String)}, for a statement about {@code expectedChannel}. */
   Optional<String> problem(Genesis genesis, String expectedChannel, String expectedMember) {
+    return problem(
+        genesis,
+        expectedChannel,
+        expectedMember,
+        genesis.channel(expectedChannel).map(Genesis.Channel::members).orElse(List.of()));
+  }
+
+  /**
+   * As {@link #problem(Genesis, String, String)}, with the channel's members as committed state has
+   * them (ADR 0033).
+   */
+  Optional<String> problem(
+      Genesis genesis, String expectedChannel, String expectedMember, List<String> members) {
     if (!chainId.equals(genesis.chainId()) || !channel.equals(expectedChannel)) {
       return Optional.of("it is for another chain or channel");
     }
     if (!member.equals(expectedMember)) {
       return Optional.of("it speaks for member " + member + ", not for the node that sent it");
     }
-    boolean inChannel =
-        genesis.channel(channel).map(c -> c.members().contains(member)).orElse(false);
+    boolean inChannel = members.contains(member);
     var listed = genesis.member(member);
     if (!inChannel || listed.isEmpty()) {
       return Optional.of("its signer is not a member of the channel");

@@ -25,6 +25,7 @@ import org.trademap.ledger.api.crypto.KeyPair;
 import org.trademap.ledger.api.node.ChannelIntegrity;
 import org.trademap.ledger.api.node.Genesis;
 import org.trademap.ledger.core.chain.ChainStore;
+import org.trademap.ledger.core.exec.ChannelMembership;
 
 /**
  * Signed checkpoints of one channel (ADR 0029): at every height divisible by {@link
@@ -77,8 +78,6 @@ final class Checkpoints implements AutoCloseable {
   private final NodeConfig.Checkpointing policy;
   private final Transport transport;
   private final Consumer<String> stopServing;
-  private final List<String> peers;
-  private final int channelMembers;
   private final String channel;
   private final Map<String, Long> dissents = new ConcurrentHashMap<>();
   private final Object wake = new Object();
@@ -110,19 +109,25 @@ final class Checkpoints implements AutoCloseable {
     this.transport = transport;
     this.stopServing = stopServing;
     this.channel = chain.channel();
-    List<String> members = genesis.channel(channel).orElseThrow().members();
-    this.channelMembers = members.size();
-    this.peers = members.stream().filter(m -> !m.equals(self)).toList();
     this.auditFrom = policy.everyBlocks();
     this.thread =
         Thread.ofPlatform().name("ledger-checkpoints-" + channel).daemon().unstarted(this::run);
   }
 
-  /** Starts comparing; a one-member channel has no one to compare with. */
-  void start() {
-    if (!peers.isEmpty()) {
+  /**
+   * Starts comparing. A channel that has one member has no one to compare with, unless governance
+   * adds one: a channel of one member at genesis on a node without peers (the embedded default)
+   * never gets a thread.
+   */
+  void start(boolean mayGrow) {
+    if (mayGrow || members().size() > 1) {
       thread.start();
     }
+  }
+
+  /** The channel's members now (committed state, ADR 0033). */
+  private List<String> members() {
+    return ChannelMembership.members(genesis, chain.store()::get, channel).members();
   }
 
   /** After a block was applied: at a checkpoint height, compare now. */
@@ -178,6 +183,11 @@ final class Checkpoints implements AutoCloseable {
     if (heights.isEmpty()) {
       return;
     }
+    List<String> members = members();
+    List<String> peers = members.stream().filter(m -> !m.equals(self)).toList();
+    if (peers.isEmpty() || !members.contains(self)) {
+      return; // no one to compare with, or this node is not (or no longer) a member
+    }
     byte[] request = request(genesis.chainId(), channel, heights);
     Map<String, CompletableFuture<byte[]>> asked = new HashMap<>();
     for (String peer : peers) {
@@ -197,14 +207,15 @@ final class Checkpoints implements AutoCloseable {
         LOG.debug("no checkpoints from {} this time: {}", a.getKey(), e.toString());
         continue;
       }
-      for (Checkpoint c : accepted(a.getKey(), answer, heights)) {
+      for (Checkpoint c : accepted(a.getKey(), answer, heights, members)) {
         views.computeIfAbsent(c.height(), h -> new HashMap<>()).put(c.member(), c.view());
       }
     }
-    judge(heights, views);
+    judge(heights, views, members.size());
   }
 
-  private void judge(List<Long> heights, Map<Long, Map<String, Checkpoint.View>> views) {
+  private void judge(
+      List<Long> heights, Map<Long, Map<String, Checkpoint.View>> views, int channelMembers) {
     for (long h : heights) {
       Optional<Checkpoint.View> own = ownView(h);
       if (own.isEmpty()) {
@@ -223,7 +234,7 @@ final class Checkpoints implements AutoCloseable {
           }
         }
         case CheckpointTally.Verdict.Diverged d -> {
-          diverge(d);
+          diverge(d, channelMembers);
           return;
         }
         case CheckpointTally.Verdict.Undecided u -> {}
@@ -244,7 +255,7 @@ final class Checkpoints implements AutoCloseable {
     }
   }
 
-  private void diverge(CheckpointTally.Verdict.Diverged d) {
+  private void diverge(CheckpointTally.Verdict.Diverged d, int channelMembers) {
     divergedAt = d.height();
     String reason =
         "diverged at height "
@@ -260,7 +271,8 @@ final class Checkpoints implements AutoCloseable {
   }
 
   /** The peer's checkpoints that are valid statements of its own at the heights asked for. */
-  private List<Checkpoint> accepted(String peer, byte[] answer, List<Long> asked) {
+  private List<Checkpoint> accepted(
+      String peer, byte[] answer, List<Long> asked, List<String> members) {
     List<Checkpoint> parsed;
     try {
       parsed = parseAnswer(answer);
@@ -273,7 +285,7 @@ final class Checkpoints implements AutoCloseable {
       if (!asked.contains(c.height())) {
         continue;
       }
-      Optional<String> problem = c.problem(genesis, channel, peer);
+      Optional<String> problem = c.problem(genesis, channel, peer, members);
       if (problem.isPresent()) {
         LOG.warn(
             "ignored the checkpoint at height {} from member {}: {}",

@@ -183,7 +183,7 @@ public final class LedgerNode implements Ledger {
       server =
           RaftServer.newBuilder()
               .setServerId(RaftPeerId.valueOf(identity.memberId()))
-              .setGroup(first.group())
+              .setGroup(first.serverGroup())
               .setProperties(props)
               .setParameters(parameters)
               .setStateMachineRegistry(
@@ -205,14 +205,14 @@ public final class LedgerNode implements Ledger {
       server.start();
       for (ChannelReplica r : replicas.values()) {
         if (!groupIds(server).contains(r.group().getGroupId())) {
-          addGroup(server, r.group());
+          addGroup(server, r.serverGroup());
         }
       }
       for (ChannelReplica r : replicas.values()) {
         r.attach(server, props, parameters, existing.contains(r.name()));
       }
       for (ChannelReplica r : replicas.values()) {
-        if (r.group().getPeers().size() == 1) {
+        if (r.serverGroup().getPeers().size() == 1) {
           r.awaitLeadership(Duration.ofSeconds(30));
         }
       }
@@ -253,9 +253,13 @@ public final class LedgerNode implements Ledger {
               .channel(name)
               .orElseThrow(
                   () -> new IllegalArgumentException("channel " + name + " is not in genesis"));
+      // A channel the node is not a member of at genesis: it holds the group without a
+      // configuration until governance adds its member (ADR 0033).
       if (!ch.members().contains(identity.memberId())) {
-        throw new IllegalArgumentException(
-            identity.memberId() + " is not a member of channel " + name);
+        LOG.info(
+            "{} is not a member of channel {} at genesis; it takes part once governance adds it",
+            identity.memberId(),
+            name);
       }
     }
     return c.channels();
@@ -307,7 +311,7 @@ public final class LedgerNode implements Ledger {
           genesis,
           identity.memberId(),
           channel,
-          peers(config, genesis, channel, identity.memberId(), raftPort),
+          addresses(config, identity.memberId(), raftPort),
           stateDir,
           store,
           contracts,
@@ -530,36 +534,17 @@ public final class LedgerNode implements Ledger {
   }
 
   /**
-   * The Raft peers of a channel: every member's node, at the address the configuration gives (this
-   * node at its own). The embedded default is a group of one.
+   * The Raft peer of every organisation the configuration gives an address for: this node at its
+   * own, the others at theirs. The embedded default knows only itself.
    */
-  private static List<RaftPeer> peers(
-      NodeConfig config, Genesis genesis, String channelName, String memberId, int raftPort) {
-    RaftPeer self = peer(memberId, new NodeConfig.Peer(memberId, config.host(), raftPort));
+  private static Map<String, RaftPeer> addresses(NodeConfig config, String memberId, int raftPort) {
+    Map<String, RaftPeer> peers = new LinkedHashMap<>();
+    peers.put(memberId, peer(memberId, new NodeConfig.Peer(memberId, config.host(), raftPort)));
     NodeConfig.Consortium consortium = config.consortium();
-    if (consortium == null) {
-      return List.of(self);
-    }
-    Genesis.Channel channel = genesis.channel(channelName).orElseThrow();
-    List<RaftPeer> peers = new ArrayList<>();
-    for (String id : channel.members()) {
-      if (id.equals(memberId)) {
-        peers.add(self);
-        continue;
+    if (consortium != null) {
+      for (NodeConfig.Peer p : consortium.peers()) {
+        peers.putIfAbsent(p.memberId(), peer(p.memberId(), p));
       }
-      NodeConfig.Peer p =
-          consortium.peers().stream()
-              .filter(x -> x.memberId().equals(id))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "channel "
-                              + channel.name()
-                              + " has member "
-                              + id
-                              + ", but the configuration gives no address for its node"));
-      peers.add(peer(id, p));
     }
     return peers;
   }

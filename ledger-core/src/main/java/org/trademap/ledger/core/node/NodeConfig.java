@@ -80,7 +80,8 @@ public record NodeConfig(
    * @param tlsPrivateKey its private key (PEM, PKCS #8)
    * @param peers where the other members' nodes listen
    * @param channels the channels this node holds, its default channel first; empty = every channel
-   *     of the genesis document that has this member
+   *     of the genesis document that has this member. A channel this member is not in at genesis is
+   *     held as joining until governance adds it (ADR 0033)
    */
   public record Consortium(
       String memberId,

@@ -77,6 +77,18 @@ class CommandsTest extends CliRun {
         .containsExactly("consortium", "rel-sec-1", "rel-sec-2", "rel-sec-3");
     var genesis = NodeConfigFile.load(d.resolve("sec-2/node.json")).genesis();
     assertThat(genesis).exists();
+    // each channel's governance by a majority of its own members (ADR 0033)
+    var policies = org.trademap.ledger.core.node.NodeFiles.readGenesis(genesis).policies();
+    assertThat(policies.get("governance.rel-sec-2"))
+        .isEqualTo(
+            new org.trademap.ledger.api.node.Genesis.Policy(
+                2, java.util.List.of("consortium", "sec-2", "notary")));
+    assertThat(policies.get("governance.consortium"))
+        .extracting(org.trademap.ledger.api.node.Genesis.Policy::threshold)
+        .isEqualTo(2);
+    assertThat(policies.get("governance"))
+        .extracting(org.trademap.ledger.api.node.Genesis.Policy::threshold)
+        .isEqualTo(3);
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.trademap.ledger.api.block.Receipt;
 import org.trademap.ledger.api.tx.SignedTransaction;
 import org.trademap.ledger.api.tx.ValidationCode;
 import org.trademap.ledger.core.config.ConsortiumLayout;
+import org.trademap.ledger.core.exec.ChannelMembership;
 import org.trademap.ledger.core.exec.ContractVersions;
 import org.trademap.ledger.core.exec.SignatureChecker;
 import org.trademap.ledger.core.governance.Schedule;
@@ -41,6 +42,15 @@ class GovernanceCommandTest extends CliRun {
         new SecureRandom());
   }
 
+  /** The consortium's chain in memory, blocks proposed by the consortium's node key. */
+  TestChain chainOf(ConsortiumLayout.Written c) {
+    return new TestChain(
+        c.genesis(),
+        TestChain.notesOneAndTwo(),
+        SignatureChecker.SEQUENTIAL,
+        NodeFiles.readKey(dir.resolve("c/consortium/node.key")));
+  }
+
   SignedTransaction read(Path file) throws Exception {
     return SignedTransaction.decode(Base64.getDecoder().decode(Files.readString(file).trim()));
   }
@@ -62,12 +72,7 @@ class GovernanceCommandTest extends CliRun {
         .contains("propose notes version 2 from height 20 by consortium, transaction ")
         .contains("approve notes version 2 from height 20 by sec-1");
     assertThat(read(approval).body().nonce()).isEqualTo(7);
-    TestChain chain =
-        new TestChain(
-            c.genesis(),
-            TestChain.notesOneAndTwo(),
-            SignatureChecker.SEQUENTIAL,
-            NodeFiles.readKey(dir.resolve("c/consortium/node.key")));
+    TestChain chain = chainOf(c);
     long now = System.currentTimeMillis();
     Receipt p = chain.run(now, read(proposal)).receipts().get(0);
     Receipt a = chain.run(now, read(approval)).receipts().get(0);
@@ -102,6 +107,74 @@ class GovernanceCommandTest extends CliRun {
         .isEqualTo(LedgerCli.USAGE);
     assertThat(err()).contains("contract id may use only");
     assertThat(run("governance", "revoke", "--config", config)).isEqualTo(LedgerCli.USAGE);
+  }
+
+  @Test
+  void aMembershipProposalAndApprovalWrittenByTwoOrganisationsRemoveAMember() throws Exception {
+    ConsortiumLayout.Written c = consortium();
+    Path proposal = dir.resolve("remove.tx");
+    Path approval = dir.resolve("approve-remove.tx");
+    String[] change = {"--remove-member", "sec-1", "--channel", "all"};
+
+    int proposed =
+        run(
+            concat(
+                wordsArray("governance propose --config", c.configs().get(0).toString()),
+                change,
+                new String[] {"--out", proposal.toString()}));
+    int approved =
+        run(
+            concat(
+                wordsArray("governance approve --config", c.configs().get(2).toString()),
+                change,
+                new String[] {"--out", approval.toString()}));
+
+    assertThat(proposed).as(err()).isZero();
+    assertThat(approved).as(err()).isZero();
+    assertThat(out()).contains("propose remove-member sec-1 on channel all by consortium");
+    assertThat(read(proposal).body().channel()).isEqualTo("all");
+    TestChain chain = chainOf(c);
+    long now = System.currentTimeMillis();
+    assertThat(chain.run(now, read(proposal)).receipts().get(0).code())
+        .isEqualTo(ValidationCode.OK);
+    assertThat(chain.run(now, read(approval)).receipts().get(0).value())
+        .isEqualTo("decided".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(ChannelMembership.members(c.genesis(), chain.store()::get, "all").members())
+        .containsExactly("consortium", "notary");
+  }
+
+  @Test
+  void refusesEveryBadMembershipOption() {
+    ConsortiumLayout.Written c = consortium();
+    String config = c.configs().get(0).toString();
+    String[][] bad = {
+      {"--add-member", "sec-1"},
+      {"--add-member", "sec-1", "--remove-member", "notary", "--channel", "all"},
+      {"--add-member", "sec-1", "--channel", "all", "--contract", "notes"},
+      {"--add-member", "Sec 1!", "--channel", "all"},
+      {"--add-member", "sec-1", "--channel", "nowhere"},
+      {"--add-member", "stranger", "--channel", "all"},
+      {"--channel", "all"},
+    };
+    for (String[] options : bad) {
+      assertThat(run(concat(wordsArray("governance propose --config", config), options)))
+          .as(String.join(" ", options))
+          .isEqualTo(LedgerCli.USAGE);
+    }
+    assertThat(err())
+        .contains(
+            "--channel is required with --add-member and --remove-member",
+            "--add-member and --remove-member are separate decisions",
+            "an upgrade (--contract, --version, --height) and a membership change are separate",
+            "member id may use only",
+            "channel nowhere is not in the genesis document",
+            "organisation stranger is not a member of the genesis document",
+            "give --contract, --version and --height for an upgrade, or --add-member ORG");
+    assertThat(dir.resolve("c").toFile().list()).doesNotContain("remove.tx");
+  }
+
+  static String[] concat(String[]... parts) {
+    return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
   }
 
   @Test

@@ -117,7 +117,7 @@ class ContractUpgradeIT {
     SubmitResult approved = approve.result().get(90, TimeUnit.SECONDS);
 
     assertThat(proposed).isInstanceOf(SubmitResult.Committed.class);
-    assertThat(proposed.code()).isEqualTo(ValidationCode.OK);
+    assertThat(proposed.code()).as("proposal %s", proposed).isEqualTo(ValidationCode.OK);
     assertThat(seconded.code()).as("second approval %s", seconded).isEqualTo(ValidationCode.OK);
     assertThat(value(((SubmitResult.Committed) seconded).receipt())).isEqualTo("approvals 2");
     assertThat(approved.code()).as("approval %s", approved).isEqualTo(ValidationCode.OK);

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.trademap.ledger.api.crypto.KeyPair;
 import org.trademap.ledger.api.node.ChannelIntegrity;
+import org.trademap.ledger.api.node.ChannelStatus;
 import org.trademap.ledger.api.node.Genesis;
 import org.trademap.ledger.api.node.LedgerStatus;
 import org.trademap.ledger.core.config.ConsortiumLayout;
@@ -241,6 +242,33 @@ final class TestConsortium implements AutoCloseable {
       }
     }
     throw new IllegalStateException("no node is running");
+  }
+
+  /**
+   * Waits until the given nodes hold the channel with one head at {@code minHeight} or above, and
+   * gives its height.
+   */
+  long awaitSameHead(String channel, List<Integer> nodes, long minHeight) {
+    long[] height = new long[1];
+    await(
+        () -> {
+          ChannelStatus first = null;
+          for (int i : nodes) {
+            ChannelStatus s = node(i).channel(channel).orElseThrow().status();
+            if (s.height() < minHeight) {
+              return false;
+            }
+            if (first == null) {
+              first = s;
+            } else if (!s.headHash().equals(first.headHash())) {
+              return false;
+            }
+          }
+          height[0] = java.util.Objects.requireNonNull(first).height();
+          return true;
+        },
+        "channel " + channel + " at height " + minHeight + " on nodes " + nodes);
+    return height[0];
   }
 
   /** No running node diverged from the others or saw a member sign another head. */

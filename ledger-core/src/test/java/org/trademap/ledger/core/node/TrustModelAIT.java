@@ -167,25 +167,7 @@ class TrustModelAIT {
     assertThat(rel.status().height()).isGreaterThanOrEqualTo(acknowledged);
   }
 
-  /** Waits until the given nodes hold the channel with one head at {@code minHeight} or above. */
   private void awaitSameHead(String channel, List<Integer> nodes, long minHeight) {
-    TestConsortium.await(
-        () -> {
-          ChannelStatus first = null;
-          for (int i : nodes) {
-            ChannelLedger c = consortium.node(i).channel(channel).orElseThrow();
-            ChannelStatus s = c.status();
-            if (s.height() < minHeight) {
-              return false;
-            }
-            if (first == null) {
-              first = s;
-            } else if (!s.headHash().equals(first.headHash())) {
-              return false;
-            }
-          }
-          return true;
-        },
-        "channel " + channel + " at height " + minHeight + " on nodes " + nodes);
+    consortium.awaitSameHead(channel, nodes, minHeight);
   }
 }

@@ -7,8 +7,8 @@ import org.trademap.ledger.api.crypto.KeyPair;
 import org.trademap.ledger.api.node.Genesis;
 import org.trademap.ledger.api.tx.SignedTransaction;
 import org.trademap.ledger.api.tx.Transaction;
+import org.trademap.ledger.core.governance.Decision;
 import org.trademap.ledger.core.governance.GovernanceContract;
-import org.trademap.ledger.core.governance.Upgrade;
 
 /** Test-data builder for transactions against {@link NotesContract}. */
 public final class Txs {
@@ -48,11 +48,11 @@ public final class Txs {
   }
 
   /** A call of the built-in governance contract: {@code propose} or {@code approve}. */
-  public Txs governance(String governanceMethod, Upgrade upgrade) {
+  public Txs governance(String governanceMethod, Decision decision) {
     this.contract = GovernanceContract.ID;
     this.version = GovernanceContract.VERSION;
     this.method = governanceMethod;
-    this.args = upgrade.toArgs();
+    this.args = decision.toArgs();
     return this;
   }
 
