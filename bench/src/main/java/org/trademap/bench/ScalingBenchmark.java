@@ -185,7 +185,7 @@ final class ScalingBenchmark {
             Locale.ROOT,
             "%s; %d cores, JDK %s; %s measured per size; projected = cores × 1000 / busiest node's"
                 + " CPU ms per tx",
-            started,
+            started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
             machine.cores(),
             Runtime.version(),
             Durations.format(options.duration())));

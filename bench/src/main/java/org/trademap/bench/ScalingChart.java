@@ -5,13 +5,17 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
@@ -96,6 +100,11 @@ final class ScalingChart {
     x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     LogAxis y = new LogAxis("acknowledged transactions per second (log scale)");
     y.setSmallestValue(1);
+    y.setAutoTickUnitSelection(false);
+    y.setTickUnit(new NumberTickUnit(1)); // one tick per power of ten
+    y.setNumberFormatOverride(
+        new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    y.setMinorTickMarksVisible(true);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     for (int i = 0; i < dataset.getSeriesCount(); i++) {
       String name = (String) dataset.getSeriesKey(i);
