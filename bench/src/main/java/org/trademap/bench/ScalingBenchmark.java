@@ -336,7 +336,7 @@ final class ScalingBenchmark {
       }
     } finally {
       if (up) {
-        consortium(launcher, "consortium", "down", "--dir", d.toString());
+        down(launcher, d);
       }
     }
   }
@@ -346,6 +346,15 @@ final class ScalingBenchmark {
     List<String> ids = new ArrayList<>();
     cluster.holders().values().forEach(l -> l.forEach(n -> ids.add(n.id())));
     return ids;
+  }
+
+  /** Stops the consortium; says so if it cannot, without hiding why the run ended. */
+  private void down(NodeLauncher launcher, Path d) {
+    try {
+      consortium(launcher, "consortium", "down", "--dir", d.toString());
+    } catch (BenchFailure e) {
+      out.println("down      " + e.getMessage());
+    }
   }
 
   /** Runs a {@code consortium} command; its output is printed only if it fails. */
@@ -388,10 +397,14 @@ final class ScalingBenchmark {
     }
   }
 
-  /** {@code n} consecutive loopback ports that are free now, from a random start. */
+  /**
+   * {@code n} consecutive loopback ports that are free now, from a random start below Linux's
+   * default range of ephemeral ports (32768 on), which outgoing connections take their local ports
+   * from: a node's port there may be taken by a connection before the node binds it.
+   */
   static List<Integer> freeConsecutivePorts(int n) {
     for (int attempt = 0; attempt < 200; attempt++) {
-      int base = ThreadLocalRandom.current().nextInt(20_000, 60_000 - n);
+      int base = ThreadLocalRandom.current().nextInt(20_000, 32_000 - n);
       List<Integer> ports = new ArrayList<>();
       for (int p = base; p < base + n && free(p); p++) {
         ports.add(p);

@@ -3,6 +3,7 @@ package org.trademap.bench;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
@@ -11,7 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jfree.chart.ChartUtils;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -137,9 +145,53 @@ final class ScalingChart {
       System.setProperty("java.awt.headless", "true");
     }
     try {
-      ChartUtils.saveChartAsPNG(file.toFile(), chart(points, subtitle), WIDTH, HEIGHT);
+      JFreeChart chart = chart(points, subtitle);
+      writePng(file, chart.createBufferedImage(WIDTH, HEIGHT), seriesNames(chart));
     } catch (IOException | RuntimeException e) {
       throw new BenchFailure("cannot draw the chart " + file + ": " + e, e);
     }
   }
+
+  /** The names of the chart's series, in the legend's order. */
+  static List<String> seriesNames(JFreeChart chart) {
+    var data = chart.getXYPlot().getDataset();
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      names.add(String.valueOf(data.getSeriesKey(i)));
+    }
+    return names;
+  }
+
+  /**
+   * Writes the image as PNG with a text chunk {@value #SERIES_KEY} naming the series, one per line,
+   * so that a reader of the file (and a test) can tell what it shows without looking.
+   */
+  private static void writePng(Path file, BufferedImage image, List<String> series)
+      throws IOException {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+    try (ImageOutputStream stream = ImageIO.createImageOutputStream(file.toFile())) {
+      if (stream == null) {
+        throw new IOException("cannot open " + file);
+      }
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+      IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
+      entry.setAttribute("keyword", SERIES_KEY);
+      entry.setAttribute("value", String.join("\n", series));
+      IIOMetadataNode text = new IIOMetadataNode("tEXt");
+      text.appendChild(entry);
+      IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA_FORMAT);
+      root.appendChild(text);
+      metadata.mergeTree(PNG_METADATA_FORMAT, root);
+      writer.setOutput(stream);
+      writer.write(null, new IIOImage(image, null, metadata), param);
+    } finally {
+      writer.dispose();
+    }
+  }
+
+  /** The PNG text keyword under which the series are listed. */
+  static final String SERIES_KEY = "Series";
+
+  private static final String PNG_METADATA_FORMAT = "javax_imageio_png_1.0";
 }

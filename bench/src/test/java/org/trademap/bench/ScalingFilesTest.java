@@ -81,6 +81,7 @@ class ScalingFilesTest {
     Path png = tmp.resolve("scaling.png");
     ScalingChart.write(png, POINTS, "test");
     assertPngWithEverySeries(png);
+    assertThat(pngSeries(png)).isEqualTo(names);
   }
 
   /** The PNG decodes at the chart's size and shows every series' colour (lines and legend). */
@@ -104,5 +105,24 @@ class ScalingFilesTest {
       }
     }
     return false;
+  }
+
+  /** The series the PNG's text chunk names. */
+  static List<String> pngSeries(Path png) throws Exception {
+    try (var in = ImageIO.createImageInputStream(png.toFile())) {
+      var reader = ImageIO.getImageReaders(in).next();
+      reader.setInput(in);
+      var tree =
+          (javax.imageio.metadata.IIOMetadataNode)
+              reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+      var entries = tree.getElementsByTagName("tEXtEntry");
+      for (int i = 0; i < entries.getLength(); i++) {
+        var e = (javax.imageio.metadata.IIOMetadataNode) entries.item(i);
+        if (ScalingChart.SERIES_KEY.equals(e.getAttribute("keyword"))) {
+          return List.of(e.getAttribute("value").split("\n"));
+        }
+      }
+      return List.of();
+    }
   }
 }
