@@ -251,6 +251,9 @@ final class ScalingBenchmark {
         "--raft-port",
         String.valueOf(ports.get(orgs)));
     boolean up = false;
+    // Stops this size's nodes also when the benchmark itself is stopped (Ctrl-C, SIGTERM).
+    Thread stopNodes = new Thread(() -> down(launcher, d), "scaling-consortium-down");
+    Runtime.getRuntime().addShutdownHook(stopNodes);
     try {
       long t0 = System.nanoTime();
       List<String> upArgs =
@@ -337,6 +340,11 @@ final class ScalingBenchmark {
     } finally {
       if (up) {
         down(launcher, d);
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopNodes);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down: the hook runs and finds the nodes stopped
       }
     }
   }
