@@ -130,11 +130,8 @@ final class ScalingBenchmark {
         "TradeMap scaling benchmark (JPX Figure 7-9): "
             + KycWorkload.NAME
             + " over HTTP, one consortium per model and size, one process per node");
-    out.printf(
-        Locale.ROOT,
-        "machine   %s, memory %,d MB%n",
-        machine.describe(),
-        Machine.physicalMemoryBytes() / (1024 * 1024));
+    long memoryMb = Machine.physicalMemoryBytes() / (1024 * 1024);
+    out.println("machine   " + machine.describe() + ", memory " + memoryMb + " MB");
     out.printf(
         Locale.ROOT,
         "config    models %s; companies %s; warm-up %s; measured %s; concurrency %d; nodes run"

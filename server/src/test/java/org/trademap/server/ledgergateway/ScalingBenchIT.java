@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * results are in {@code scaling.json}, {@code scaling.csv} and {@code scaling.png}. The figures
  * themselves are printed by the benchmark, not asserted.
  */
-@Timeout(value = 8, unit = TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ScalingBenchIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
