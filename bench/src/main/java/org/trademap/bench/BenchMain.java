@@ -3,10 +3,14 @@ package org.trademap.bench;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.trademap.ledger.core.cli.NodeLauncher;
 
 /**
  * Entry point of the benchmarks jar.
@@ -18,6 +22,8 @@ import java.util.function.BooleanSupplier;
  * BenchMain failover --cluster D [--duration 40s] [--kill-after 10s] [--restart-after 10s]
  *                    [--target leader|follower] [--wipe] [--concurrency 64] [--out FILE]
  * BenchMain idle --cluster D [--duration 10m]
+ * BenchMain scaling --model a|b|a,b [--companies 4,8,12,16,20] [--duration 30s] [--warmup 10s]
+ *                   [--concurrency 256] [--out DIR]
  * BenchMain jmh [JMH options]
  * </pre>
  *
@@ -39,6 +45,8 @@ public final class BenchMain {
                                 [--restart-after 10s] [--target leader|follower] [--wipe]
                                 [--concurrency 64] [--out FILE]
              BenchMain idle --cluster D [--duration 10m]
+             BenchMain scaling --model a|b|a,b [--companies 4,8,12,16,20] [--duration 30s]
+                               [--warmup 10s] [--concurrency 256] [--out DIR]
              BenchMain jmh [JMH options]
 
         ledger   end-to-end ledger throughput: signed kyc-registry registrations submitted to an
@@ -77,6 +85,25 @@ public final class BenchMain {
                  role flips per channel (false elections of an idle consortium); exit 1 if any
           --duration D   how long (default 10m, 5s..1h)
 
+        scaling  the JPX Figure 7-9 experiment: per trust model and number of securities
+                 companies, a consortium of companies + 2 nodes is written (consortium init into
+                 DIR/<model>-<companies>), started (consortium up; nodes run with -Xmx384m
+                 -XX:+UseSerialGC), loaded like ledger --cluster (model a: round-robin over the
+                 channels rel-<company>, each at its three members; model b: channel all at every
+                 node) for the warm-up and then the measured time, and stopped. Prints and writes
+                 DIR/scaling.json, scaling.csv and scaling.png: per size the throughput measured
+                 here and the projection with one machine per node:
+                   cpuMsPerTxPerNode = the busiest node process's CPU time (user + system) in the
+                                       measured time / acknowledged transactions
+                   projectedTps      = cores x 1000 / cpuMsPerTxPerNode
+          --model M          a, b or a,b (required)
+          --companies LIST   numbers of companies, 1 to 98 each (default 4,8,12,16,20)
+          --duration D       measured time per size (default 30s, 1s..10m)
+          --warmup D         load before it per size, not measured (default 10s, 0s..10m)
+          --concurrency N    transactions outstanding at a time (default 256; at least one per
+                             channel and node of the largest size)
+          --out DIR          where it all goes (default bench-results/scaling-<UTC timestamp>)
+
         jmh      the JMH microbenchmarks of this module (SignatureBenchmark, EncodingBenchmark,
                  BlockApplyBenchmark); options you do not give default to -f 1 -wi 2 -i 3 -w 1s -r 2s
       """;
@@ -84,13 +111,35 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    String jar = System.getProperty(ServerJarLauncher.PROPERTY);
+    System.exit(
+        run(
+            args,
+            System.out,
+            System.err,
+            jar == null || jar.isBlank()
+                ? null
+                : options -> ServerJarLauncher.of(Path.of(jar), options)));
   }
 
-  /** Runs a command and returns the process exit status. */
+  /** Runs a command and returns the process exit status; {@code scaling} cannot start nodes. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, null);
+  }
+
+  /**
+   * Runs a command and returns the process exit status.
+   *
+   * @param launchers how {@code scaling} starts a node's server, for given JVM options; null if it
+   *     cannot
+   */
+  public static int run(
+      String[] args,
+      PrintStream out,
+      PrintStream err,
+      @Nullable Function<List<String>, NodeLauncher> launchers) {
     if (args.length == 0) {
-      err.println("a command is needed: ledger, failover, idle or jmh");
+      err.println("a command is needed: ledger, failover, idle, scaling or jmh");
       err.print(USAGE_TEXT);
       return USAGE;
     }
@@ -99,13 +148,15 @@ public final class BenchMain {
       case "ledger" -> ledger(rest, out, err);
       case "failover" -> failover(rest, out, err);
       case "idle" -> idle(rest, out, err);
+      case "scaling" -> scaling(rest, out, err, launchers);
       case "jmh" -> JmhCommand.run(rest, out, err);
       case "-h", "--help", "help" -> {
         out.print(USAGE_TEXT);
         yield OK;
       }
       default -> {
-        err.println("unknown command '" + args[0] + "': use ledger, failover, idle or jmh");
+        err.println(
+            "unknown command '" + args[0] + "': use ledger, failover, idle, scaling or jmh");
         err.print(USAGE_TEXT);
         yield USAGE;
       }
@@ -190,6 +241,33 @@ public final class BenchMain {
     Path d = dir;
     Duration t = duration;
     return checked(() -> new IdleWatch(Cluster.read(d), t, out).run(), err);
+  }
+
+  private static int scaling(
+      List<String> args,
+      PrintStream out,
+      PrintStream err,
+      @Nullable Function<List<String>, NodeLauncher> launchers) {
+    ScalingOptions options;
+    try {
+      options = ScalingOptions.parse(args);
+      if (!options.help()) {
+        ScalingBenchmark.requireFreshOut(options, ScalingBenchmark.outDir(options, Instant.now()));
+      }
+    } catch (UsageException e) {
+      return usage(e, err);
+    }
+    if (options.help()) {
+      out.print(USAGE_TEXT);
+      return OK;
+    }
+    if (launchers == null) {
+      err.println(
+          "scaling starts the nodes' servers from the server jar: run it as bin/trademap bench"
+              + " scaling");
+      return FAILED;
+    }
+    return guarded(() -> new ScalingBenchmark(options, out, launchers).run(), err);
   }
 
   private static int usage(UsageException e, PrintStream err) {

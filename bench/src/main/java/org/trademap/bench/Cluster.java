@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.trademap.contracts.kyc.KycRegistry;
 import org.trademap.ledger.api.crypto.KeyPair;
 import org.trademap.ledger.api.node.Genesis;
@@ -34,8 +36,15 @@ import tools.jackson.databind.json.JsonMapper;
  * @param nodes the nodes that hold the benchmarked channel, in the order of {@code consortium.json}
  * @param genesis the chain
  * @param signer the consortium organisation's key
+ * @param holders every channel of the genesis document with the nodes that hold it, in the order of
+ *     {@code consortium.json} (the scaling benchmark loads model a's relationship channels)
  */
-record Cluster(Path dir, List<Cluster.Node> nodes, Genesis genesis, KeyPair signer) {
+record Cluster(
+    Path dir,
+    List<Cluster.Node> nodes,
+    Genesis genesis,
+    KeyPair signer,
+    Map<String, List<Cluster.Node>> holders) {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(10);
@@ -67,6 +76,7 @@ record Cluster(Path dir, List<Cluster.Node> nodes, Genesis genesis, KeyPair sign
       throw new BenchFailure(index + " lists no organisations");
     }
     List<Node> nodes = new ArrayList<>();
+    Map<String, List<Node>> holders = new LinkedHashMap<>();
     KeyPair signer = null;
     Genesis genesis = null;
     for (JsonNode org : orgs) {
@@ -86,8 +96,12 @@ record Cluster(Path dir, List<Cluster.Node> nodes, Genesis genesis, KeyPair sign
         genesis = NodeFiles.readGenesis(c.genesis());
       }
       String host = c.raftHost().contains(":") ? "[" + c.raftHost() + "]" : c.raftHost();
+      Node node = new Node(id, role, URI.create("http://" + host + ":" + c.httpPort() + "/"));
       if (c.channels().contains(genesis.channel())) {
-        nodes.add(new Node(id, role, URI.create("http://" + host + ":" + c.httpPort() + "/")));
+        nodes.add(node);
+      }
+      for (String channel : c.channels()) {
+        holders.computeIfAbsent(channel, k -> new ArrayList<>()).add(node);
       }
       if (KycRegistry.CONSORTIUM_ROLE.equals(role) && signer == null) {
         signer = NodeFiles.readKey(c.signingKey());
@@ -97,7 +111,11 @@ record Cluster(Path dir, List<Cluster.Node> nodes, Genesis genesis, KeyPair sign
       throw new BenchFailure(
           index + " has no organisation of role consortium, whose key registers subjects");
     }
-    return new Cluster(dir, List.copyOf(nodes), genesis, signer);
+    Map<String, List<Node>> byChannel = new LinkedHashMap<>();
+    for (Genesis.Channel channel : genesis.channels()) {
+      byChannel.put(channel.name(), List.copyOf(holders.getOrDefault(channel.name(), List.of())));
+    }
+    return new Cluster(dir, List.copyOf(nodes), genesis, signer, byChannel);
   }
 
   /** A client for the nodes' HTTP API (HTTP/1.1, one connection per outstanding request). */

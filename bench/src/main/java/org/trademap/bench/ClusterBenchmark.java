@@ -16,9 +16,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,15 +58,28 @@ final class ClusterBenchmark {
   private final ClusterOptions options;
   private final PrintStream out;
   private final Listener listener;
+  private final List<String> channels;
 
   ClusterBenchmark(ClusterOptions options, PrintStream out) {
     this(options, out, Listener.NONE);
   }
 
   ClusterBenchmark(ClusterOptions options, PrintStream out, Listener listener) {
+    this(options, out, listener, List.of());
+  }
+
+  /**
+   * A run that spreads the load over {@code channels}: worker {@code i} submits to channel {@code i
+   * mod k} (of {@code k}), at that channel's holders in turn, so that each channel gets the same
+   * share and each node only the transactions of its channels. Empty for the genesis document's
+   * first channel, at every node that holds it.
+   */
+  ClusterBenchmark(
+      ClusterOptions options, PrintStream out, Listener listener, List<String> channels) {
     this.options = options;
     this.out = out;
     this.listener = listener;
+    this.channels = List.copyOf(channels);
   }
 
   /**
@@ -76,6 +91,9 @@ final class ClusterBenchmark {
 
     /** A segment's submission starts ({@link System#nanoTime()}). */
     default void submitting(long nanoTime) {}
+
+    /** A segment's submission ended: every worker has its last answer. */
+    default void submitted(long nanoTime) {}
 
     /** A transaction was acknowledged at {@code nanoTime}. */
     default void acknowledged(long nanoTime) {}
@@ -150,7 +168,8 @@ final class ClusterBenchmark {
 
   /** What one submitting thread saw; only that thread writes it until it ends. */
   private static final class Worker {
-    final int node;
+    final int channel;
+    final Cluster.Node node;
     long submitted;
     long acknowledged;
     long refused;
@@ -160,7 +179,8 @@ final class ClusterBenchmark {
     final Map<String, Long> refusedKinds = new TreeMap<>();
     final Map<String, Long> errorKinds = new TreeMap<>();
 
-    Worker(int node) {
+    Worker(int channel, Cluster.Node node) {
+      this.channel = channel;
       this.node = node;
     }
 
@@ -172,7 +192,8 @@ final class ClusterBenchmark {
     }
   }
 
-  void run() {
+  /** Runs the benchmark, prints and writes its figures, and returns them. */
+  Report run() {
     Instant started = Instant.now();
     Machine machine = Machine.current();
     Path outFile =
@@ -182,13 +203,15 @@ final class ClusterBenchmark {
       LedgerBenchmark.prepareOutput(options.ackedOut());
     }
     Cluster cluster = Cluster.read(options.dir());
+    List<String> loaded = channels.isEmpty() ? List.of(cluster.genesis().channel()) : channels;
+    List<Cluster.Node> loadedNodes = loadedNodes(cluster, loaded);
     List<Worker> workers = new ArrayList<>();
     double seconds = 0;
     boolean exhausted = false;
     double signRate;
     try (HttpClient http = Cluster.httpClient()) {
       cluster.requireAnswering(http);
-      int n = cluster.nodes().size();
+      int n = loadedNodes.size();
       out.println(
           "TradeMap ledger benchmark: "
               + KycWorkload.NAME
@@ -205,48 +228,67 @@ final class ClusterBenchmark {
           Locale.ROOT,
           "config    nodes %s; channel %s; duration %s; concurrency %d (about %d per node, each"
               + " node in turn); signed by %s in segments of at most %s before the timer%n",
-          String.join(", ", cluster.nodes().stream().map(Cluster.Node::id).toList()),
-          cluster.genesis().channel(),
+          String.join(", ", loadedNodes.stream().map(Cluster.Node::id).toList()),
+          describe(loaded),
           Durations.format(options.duration()),
           options.concurrency(),
           Math.max(1, options.concurrency() / n),
-          cluster.nodes().stream()
+          loadedNodes.stream()
               .filter(x -> x.role().equals("consortium"))
               .findFirst()
               .map(Cluster.Node::id)
               .orElse("consortium"),
           Durations.format(SEGMENT));
+      int k = loaded.size();
       for (int i = 0; i < options.concurrency(); i++) {
-        workers.add(new Worker(i % n));
+        List<Cluster.Node> holders = cluster.holders().getOrDefault(loaded.get(i % k), loadedNodes);
+        workers.add(new Worker(i % k, holders.get((i / k) % holders.size())));
       }
       SecureRandom seeds = new SecureRandom();
       byte[] tag = new byte[4];
       seeds.nextBytes(tag);
-      KycWorkload workload =
-          new KycWorkload(cluster.genesis(), cluster.signer(), HexFormat.of().formatHex(tag));
       long firstNonce = System.currentTimeMillis() * 1000;
-      try (Presigner signer =
-          new Presigner(workload, firstNonce, machine.cores(), seeds.nextLong())) {
+      List<Presigner> signers = new ArrayList<>();
+      try {
+        for (String channel : loaded) {
+          KycWorkload workload =
+              new KycWorkload(
+                  cluster.genesis(), channel, cluster.signer(), HexFormat.of().formatHex(tag));
+          signers.add(new Presigner(workload, firstNonce, machine.cores(), seeds.nextLong()));
+        }
         Duration left = options.duration();
         while (!left.isZero() && !left.isNegative() && !exhausted) {
           Duration segment = left.compareTo(SEGMENT) > 0 ? SEGMENT : left;
           int count =
-              (int) Math.ceil(PLAUSIBLE_TPS * segment.toNanos() / 1e9) + options.concurrency();
-          byte[][] txs = signer.take(count, System.currentTimeMillis());
-          AtomicInteger next = new AtomicInteger();
+              (int) Math.ceil(PLAUSIBLE_TPS * segment.toNanos() / 1e9 / k)
+                  + options.concurrency() / k
+                  + 1;
+          byte[][][] txs = new byte[k][][];
+          AtomicInteger[] next = new AtomicInteger[k];
+          for (int c = 0; c < k; c++) {
+            txs[c] = signers.get(c).take(count, System.currentTimeMillis());
+            next[c] = new AtomicInteger();
+          }
           long t0 = System.nanoTime();
           listener.submitting(t0);
-          submit(http, cluster, workers, txs, next, t0 + segment.toNanos());
-          seconds += (System.nanoTime() - t0) / 1e9;
-          int used = Math.min(next.get(), txs.length);
-          exhausted = used == txs.length;
-          signer.giveBack(used);
+          submit(http, workers, txs, next, t0 + segment.toNanos());
+          long t1 = System.nanoTime();
+          listener.submitted(t1);
+          seconds += (t1 - t0) / 1e9;
+          for (int c = 0; c < k; c++) {
+            int used = Math.min(next[c].get(), txs[c].length);
+            exhausted |= used == txs[c].length;
+            signers.get(c).giveBack(used);
+          }
           left = left.minus(segment);
         }
-        signRate = signer.rate();
+        signRate = signers.stream().mapToDouble(Presigner::rate).average().orElse(0) * k;
+      } finally {
+        signers.forEach(Presigner::close);
       }
     }
-    Report report = report(cluster, machine, started, workers, seconds, signRate, exhausted);
+    Report report =
+        report(loaded, loadedNodes, machine, started, workers, seconds, signRate, exhausted);
     print(report);
     LedgerReport.writeJson(outFile, report);
     out.println("JSON      " + outFile.toAbsolutePath());
@@ -255,22 +297,43 @@ final class ClusterBenchmark {
       writeAcked(acked, workers);
       out.println("acked     " + report.acknowledged() + " ids in " + acked.toAbsolutePath());
     }
+    return report;
+  }
+
+  /** The nodes that hold any of the loaded channels, by channel and then consortium.json. */
+  private static List<Cluster.Node> loadedNodes(Cluster cluster, List<String> loaded) {
+    Set<Cluster.Node> nodes = new LinkedHashSet<>();
+    for (String channel : loaded) {
+      List<Cluster.Node> holders = cluster.holders().get(channel);
+      if (holders == null || holders.isEmpty()) {
+        throw new BenchFailure(
+            "no node of the consortium at " + cluster.dir() + " holds channel " + channel);
+      }
+      nodes.addAll(holders);
+    }
+    return List.copyOf(nodes);
+  }
+
+  private static String describe(List<String> loaded) {
+    return loaded.size() == 1
+        ? loaded.getFirst()
+        : loaded.size() + " channels (" + loaded.getFirst() + " … " + loaded.getLast() + ")";
   }
 
   /** Runs every worker on its own virtual thread until the deadline or the transactions end. */
   private void submit(
       HttpClient http,
-      Cluster cluster,
       List<Worker> workers,
-      byte[][] txs,
-      AtomicInteger next,
+      byte[][][] perChannel,
+      AtomicInteger[] nextPerChannel,
       long deadline) {
     List<Future<?>> tasks = new ArrayList<>();
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (Worker w : workers) {
-        Cluster.Node node = cluster.nodes().get(w.node);
+        byte[][] txs = perChannel[w.channel];
+        AtomicInteger next = nextPerChannel[w.channel];
         HttpRequest.Builder request =
-            HttpRequest.newBuilder(node.uri("api/v1/ledger/transactions"))
+            HttpRequest.newBuilder(w.node.uri("api/v1/ledger/transactions"))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json");
         tasks.add(
@@ -336,7 +399,8 @@ final class ClusterBenchmark {
   }
 
   private Report report(
-      Cluster cluster,
+      List<String> loaded,
+      List<Cluster.Node> loadedNodes,
       Machine machine,
       Instant started,
       List<Worker> workers,
@@ -349,7 +413,8 @@ final class ClusterBenchmark {
     long errors = 0;
     Map<String, Long> refusedKinds = new TreeMap<>();
     Map<String, Long> errorKinds = new TreeMap<>();
-    long[][] perNode = new long[cluster.nodes().size()][2];
+    Map<String, long[]> perNode = new LinkedHashMap<>();
+    loadedNodes.forEach(node -> perNode.put(node.id(), new long[2]));
     for (Worker w : workers) {
       submitted += w.submitted;
       acknowledged += w.acknowledged;
@@ -357,8 +422,9 @@ final class ClusterBenchmark {
       errors += w.errors;
       w.refusedKinds.forEach((k, v) -> refusedKinds.merge(k, v, Long::sum));
       w.errorKinds.forEach((k, v) -> errorKinds.merge(k, v, Long::sum));
-      perNode[w.node][0] += w.submitted;
-      perNode[w.node][1] += w.acknowledged;
+      long[] figures = perNode.computeIfAbsent(w.node.id(), id -> new long[2]);
+      figures[0] += w.submitted;
+      figures[1] += w.acknowledged;
     }
     long[] latencies = new long[(int) acknowledged];
     int at = 0;
@@ -369,13 +435,11 @@ final class ClusterBenchmark {
     Arrays.sort(latencies);
     int n = latencies.length;
     Map<String, NodeFigures> nodes = new LinkedHashMap<>();
-    for (int i = 0; i < perNode.length; i++) {
-      nodes.put(cluster.nodes().get(i).id(), new NodeFigures(perNode[i][0], perNode[i][1]));
-    }
+    perNode.forEach((id, f) -> nodes.put(id, new NodeFigures(f[0], f[1])));
     return new Report(
         KycWorkload.NAME,
-        cluster.nodes().size(),
-        "consortium, channel " + cluster.genesis().channel() + ", one process per node",
+        loadedNodes.size(),
+        "consortium, channel " + describe(loaded) + ", one process per node",
         machine.cores(),
         Machine.physicalMemoryBytes() / (1024 * 1024),
         machine.os(),

@@ -34,8 +34,17 @@ final class KycWorkload {
    *     letters, digits, '-' and '_' only
    */
   KycWorkload(Genesis genesis, KeyPair signer, String runTag) {
+    this(genesis, genesis.channel(), signer, runTag);
+  }
+
+  /**
+   * The workload on one channel of the chain.
+   *
+   * @param channel a channel of {@code genesis} whose members include {@code signer}'s organisation
+   */
+  KycWorkload(Genesis genesis, String channel, KeyPair signer, String runTag) {
     this.chainId = genesis.chainId();
-    this.channel = genesis.channel();
+    this.channel = channel;
     this.signer = signer;
     this.refPrefix = "b-" + runTag + "-";
   }

@@ -1,0 +1,74 @@
+package org.trademap.bench;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.trademap.ledger.core.cli.ConsortiumNodes;
+
+/**
+ * The CPU time of each node process of a consortium that {@code consortium up} started (the process
+ * ids in {@code consortium.json}), as the operating system counts it: user and system time of all
+ * the process's threads ({@link ProcessHandle.Info#totalCpuDuration()}, on Linux from {@code
+ * /proc/<pid>/stat}, in clock ticks of 10 ms).
+ */
+final class NodeCpu {
+  private final Map<String, ProcessHandle> processes;
+
+  private NodeCpu(Map<String, ProcessHandle> processes) {
+    this.processes = processes;
+  }
+
+  /**
+   * The node processes of organisations {@code ids} of the consortium in {@code dir}.
+   *
+   * @throws BenchFailure if one is not recorded or not running
+   */
+  static NodeCpu of(java.nio.file.Path dir, Iterable<String> ids) {
+    Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+    for (String id : ids) {
+      Long pid = ConsortiumNodes.pid(dir, id);
+      ProcessHandle h = pid == null ? null : ProcessHandle.of(pid).orElse(null);
+      if (h == null || !h.isAlive()) {
+        throw new BenchFailure("the node of " + id + " is not running (pid " + pid + ")");
+      }
+      processes.put(id, h);
+    }
+    return new NodeCpu(processes);
+  }
+
+  /** Each node's CPU time so far in nanoseconds, in the order of the organisations. */
+  Map<String, Long> sample() {
+    Map<String, Long> cpu = new LinkedHashMap<>();
+    processes.forEach(
+        (id, h) ->
+            cpu.put(
+                id,
+                h.info()
+                    .totalCpuDuration()
+                    .map(Duration::toNanos)
+                    .orElseThrow(
+                        () ->
+                            new BenchFailure(
+                                "cannot read the CPU time of "
+                                    + id
+                                    + "'s node (pid "
+                                    + h.pid()
+                                    + (h.isAlive() ? ")" : ", which has ended)")))));
+    return cpu;
+  }
+
+  /** The nodes that are no longer running. */
+  java.util.List<String> ended() {
+    return processes.entrySet().stream()
+        .filter(e -> !e.getValue().isAlive())
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /** {@code after − before}, node by node. */
+  static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
+    Map<String, Long> d = new LinkedHashMap<>();
+    after.forEach((id, t) -> d.put(id, t - before.getOrDefault(id, t)));
+    return d;
+  }
+}

@@ -1,0 +1,431 @@
+package org.trademap.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.trademap.ledger.core.cli.LedgerCli;
+import org.trademap.ledger.core.cli.NodeLauncher;
+import org.trademap.ledger.core.config.ConsortiumLayout;
+import org.trademap.ledger.core.config.ConsortiumLayout.Model;
+
+/**
+ * {@code BenchMain scaling}: the JPX Figure 7-9 experiment. For each trust model and number of
+ * securities companies it writes a consortium ({@code consortium init} into {@code
+ * DIR/<model>-<companies>}), starts it ({@code consortium up}, one server process per node), puts
+ * the cluster load on it ({@link ClusterBenchmark}: in model b on channel {@code all} at every
+ * node, in model a round-robin over the relationship channels {@code rel-<company>}, each at its
+ * three members, so a company's node sees only its own channel's transactions and the consortium's
+ * and the notary's see all) for a warm-up and then the measured time, reads every node process's
+ * CPU time around the measured submission ({@link NodeCpu}), and stops it ({@code consortium
+ * down}). The figures and the projection are defined in {@link ScalingPoint}; they are printed and
+ * written to {@code DIR/scaling.json}, {@code scaling.csv} and {@code scaling.png}.
+ */
+final class ScalingBenchmark {
+  /**
+   * The JVM options of every node: a bounded heap, so that 22 server JVMs (20 companies) fit in the
+   * memory of a development machine, and the serial collector, which keeps one GC thread per JVM on
+   * a machine whose few cores the nodes share.
+   */
+  static final List<String> NODE_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+
+  /** Server properties of every node: loopback only, no demo data, no banner. */
+  static final List<String> NODE_PROPERTIES =
+      List.of(
+          "--server.address=127.0.0.1",
+          "--trademap.demo.seed=false",
+          "--spring.main.banner-mode=off");
+
+  static final String FORMULA =
+      "cpuMsPerTxPerNode = max over nodes of (node process CPU time, user + system, during the"
+          + " measured submission) / acknowledged transactions; projectedTps = cores × 1000 /"
+          + " cpuMsPerTxPerNode: what the busiest node sustains on a machine of its own with this"
+          + " machine's cores";
+
+  private final ScalingOptions options;
+  private final PrintStream out;
+  private final Function<List<String>, NodeLauncher> launchers;
+
+  /**
+   * @param launchers a node launcher for given JVM options ({@link #NODE_JVM_OPTIONS})
+   */
+  ScalingBenchmark(
+      ScalingOptions options, PrintStream out, Function<List<String>, NodeLauncher> launchers) {
+    this.options = options;
+    this.out = out;
+    this.launchers = launchers;
+  }
+
+  /** The output directory: {@code --out}, or {@code bench-results/scaling-<UTC timestamp>}. */
+  static Path outDir(ScalingOptions options, Instant now) {
+    Path given = options.out();
+    if (given != null) {
+      return given;
+    }
+    String json = LedgerBenchmark.defaultOut("scaling", now).toString();
+    return Path.of(json.substring(0, json.length() - ".json".length()));
+  }
+
+  /**
+   * Checks before anything starts that the output directory can take the run: each size's
+   * consortium directory is missing or empty, the result files are not directories.
+   *
+   * @throws UsageException naming what is in the way
+   */
+  static void requireFreshOut(ScalingOptions options, Path dir) throws UsageException {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UsageException("--out " + dir + " is a file; it names a directory");
+    }
+    for (Model m : options.models()) {
+      for (int n : options.companies()) {
+        Path d = dir.resolve(sizeDir(m, n));
+        if (Files.exists(d) && !isEmptyDirectory(d)) {
+          throw new UsageException(
+              "--out: "
+                  + d
+                  + " is not empty (a run writes a new consortium there); choose another");
+        }
+      }
+    }
+  }
+
+  private static boolean isEmptyDirectory(Path d) {
+    try (Stream<Path> s = Files.list(d)) {
+      return s.findAny().isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  static String sizeDir(Model model, int companies) {
+    return model.label() + "-" + companies;
+  }
+
+  /** Runs every size in turn and writes the results; returns the points. */
+  List<ScalingPoint> run() {
+    Instant started = Instant.now();
+    Machine machine = Machine.current();
+    Path dir = outDir(options, started);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new BenchFailure("cannot create " + dir + ": " + e, e);
+    }
+    out.println(
+        "TradeMap scaling benchmark (JPX Figure 7-9): "
+            + KycWorkload.NAME
+            + " over HTTP, one consortium per model and size, one process per node");
+    long memoryMb = Machine.physicalMemoryBytes() / (1024 * 1024);
+    out.println("machine   " + machine.describe() + ", memory " + memoryMb + " MB");
+    out.printf(
+        Locale.ROOT,
+        "config    models %s; companies %s; warm-up %s; measured %s; concurrency %d; nodes run"
+            + " with %s; out %s%n",
+        String.join(",", options.models().stream().map(Model::label).toList()),
+        options.companies(),
+        Durations.format(options.warmup()),
+        Durations.format(options.duration()),
+        options.concurrency(),
+        String.join(" ", NODE_JVM_OPTIONS),
+        dir.toAbsolutePath());
+    out.println("formula   " + FORMULA);
+    out.println(
+        "note      all nodes and the client share this machine: the measured figures fall as"
+            + " nodes are added; the projection is what the CPU per transaction allows");
+    List<ScalingPoint> points = new ArrayList<>();
+    for (Model m : options.models()) {
+      for (int n : options.companies()) {
+        ScalingPoint p = size(dir, m, n, machine);
+        points.add(p);
+        out.printf(
+            Locale.ROOT,
+            "point     model %s, %d companies (%d nodes): measured %,.1f tx/s, projected %,.1f"
+                + " tx/s (busiest %s %.3f CPU ms/tx)%n",
+            p.model(),
+            p.companies(),
+            p.nodes(),
+            p.measuredTps(),
+            p.projectedTps(),
+            p.busiestNode(),
+            p.cpuMsPerTxPerNode());
+      }
+    }
+    write(dir, points, machine, started);
+    return points;
+  }
+
+  private void write(Path dir, List<ScalingPoint> points, Machine machine, Instant started) {
+    Path json = dir.resolve(ScalingFiles.JSON_FILE);
+    Path csv = dir.resolve(ScalingFiles.CSV_FILE);
+    Path png = dir.resolve(ScalingFiles.PNG_FILE);
+    ScalingFiles.writeJson(json, points);
+    ScalingFiles.writeCsv(csv, points);
+    ScalingChart.write(
+        png,
+        points,
+        String.format(
+            Locale.ROOT,
+            "%s; %d cores, JDK %s; %s measured per size; projected = cores × 1000 / busiest node's"
+                + " CPU ms per tx",
+            started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+            machine.cores(),
+            Runtime.version(),
+            Durations.format(options.duration())));
+    out.println();
+    out.println("model companies nodes  measured tx/s  projected tx/s  CPU ms/tx  busiest");
+    for (ScalingPoint p : points) {
+      out.printf(
+          Locale.ROOT,
+          "%-5s %9d %5d %14.1f %15.1f %10.3f  %s%n",
+          p.model(),
+          p.companies(),
+          p.nodes(),
+          p.measuredTps(),
+          p.projectedTps(),
+          p.cpuMsPerTxPerNode(),
+          p.busiestNode());
+    }
+    target(points);
+    out.println("JSON      " + json.toAbsolutePath());
+    out.println("CSV       " + csv.toAbsolutePath());
+    out.println("chart     " + png.toAbsolutePath());
+  }
+
+  /** Prints model a's projection at its largest size against its smallest (target ≥ 90 %). */
+  private void target(List<ScalingPoint> points) {
+    List<ScalingPoint> a = points.stream().filter(p -> p.model().equals("a")).toList();
+    if (a.size() < 2) {
+      return;
+    }
+    ScalingPoint first = a.getFirst();
+    ScalingPoint last = a.getLast();
+    double ratio = first.projectedTps() == 0 ? 0 : last.projectedTps() / first.projectedTps();
+    out.printf(
+        Locale.ROOT,
+        "target    model a projected at %d companies is %.1f %% of that at %d (target ≥ 90 %%):"
+            + " %s%n",
+        last.companies(),
+        100 * ratio,
+        first.companies(),
+        ratio >= 0.9 ? "met" : "MISSED");
+  }
+
+  /** One size: init, up, warm-up, measured run with CPU sampling, down. */
+  private ScalingPoint size(Path dir, Model model, int companies, Machine machine) {
+    int orgs = companies + 2;
+    Path d = dir.resolve(sizeDir(model, companies)).toAbsolutePath();
+    out.println();
+    out.println("size      model " + model.label() + ", " + companies + " companies: " + d);
+    NodeLauncher launcher = launchers.apply(NODE_JVM_OPTIONS);
+    List<Integer> ports = freeConsecutivePorts(2 * orgs);
+    consortium(
+        launcher,
+        "consortium",
+        "init",
+        "--orgs",
+        String.valueOf(orgs),
+        "--model",
+        model.label(),
+        "--dir",
+        d.toString(),
+        "--http-port",
+        String.valueOf(ports.getFirst()),
+        "--raft-port",
+        String.valueOf(ports.get(orgs)));
+    boolean up = false;
+    // Stops this size's nodes also when the benchmark itself is stopped (Ctrl-C, SIGTERM).
+    Thread stopNodes = new Thread(() -> down(launcher, d), "scaling-consortium-down");
+    Runtime.getRuntime().addShutdownHook(stopNodes);
+    try {
+      long t0 = System.nanoTime();
+      List<String> upArgs =
+          new ArrayList<>(List.of("consortium", "up", "--dir", d.toString(), "--timeout", "600"));
+      upArgs.addAll(NODE_PROPERTIES);
+      up = true;
+      consortium(launcher, upArgs.toArray(String[]::new));
+      out.printf(
+          Locale.ROOT,
+          "up        %d nodes healthy in %.1f s%n",
+          orgs,
+          (System.nanoTime() - t0) / 1e9);
+      Cluster cluster = Cluster.read(d);
+      List<String> channels =
+          model == Model.A
+              ? cluster.holders().keySet().stream()
+                  .filter(c -> c.startsWith(ConsortiumLayout.RELATIONSHIP_PREFIX))
+                  .toList()
+              : List.of();
+      List<String> ids = List.copyOf(new LinkedHashSet<>(allNodes(cluster)));
+      NodeCpu cpu = NodeCpu.of(d, ids);
+      if (!options.warmup().isZero()) {
+        ClusterOptions warm =
+            new ClusterOptions(
+                d,
+                options.warmup(),
+                options.concurrency(),
+                d.resolve("warmup.json"),
+                null,
+                null,
+                false);
+        ClusterBenchmark.Report w =
+            new ClusterBenchmark(
+                    warm,
+                    new PrintStream(OutputStream.nullOutputStream()),
+                    ClusterBenchmark.Listener.NONE,
+                    channels)
+                .run();
+        out.printf(
+            Locale.ROOT,
+            "warm-up   %s: %,d acknowledged, %,.1f tx/s (not counted)%n",
+            Durations.format(options.warmup()),
+            w.acknowledged(),
+            w.tps());
+      }
+      CpuWindow window = new CpuWindow(cpu);
+      ClusterOptions measured =
+          new ClusterOptions(
+              d,
+              options.duration(),
+              options.concurrency(),
+              d.resolve("cluster.json"),
+              null,
+              null,
+              false);
+      ClusterBenchmark.Report r = new ClusterBenchmark(measured, out, window, channels).run();
+      List<String> ended = cpu.ended();
+      if (!ended.isEmpty()) {
+        throw new BenchFailure("nodes ended during the run: " + ended + " (see their node.log)");
+      }
+      Map<String, Long> cpuNanos = window.total();
+      cpuNanos.forEach(
+          (id, ns) ->
+              out.printf(
+                  Locale.ROOT,
+                  "cpu       %-12s %,.0f ms CPU in the measured time, %.3f ms per acknowledged"
+                      + " tx%n",
+                  id,
+                  ns / 1e6,
+                  r.acknowledged() == 0 ? 0 : ns / 1e6 / r.acknowledged()));
+      try {
+        return ScalingPoint.of(
+            model.label(),
+            companies,
+            r.seconds(),
+            r.acknowledged(),
+            r.refused(),
+            r.errors(),
+            cpuNanos,
+            machine.cores());
+      } catch (IllegalArgumentException e) {
+        throw new BenchFailure(e.getMessage() + " (see " + d.resolve("cluster.json") + ")", e);
+      }
+    } finally {
+      if (up) {
+        down(launcher, d);
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopNodes);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down: the hook runs and finds the nodes stopped
+      }
+    }
+  }
+
+  /** Every organisation's id, in the order of the channels' members. */
+  private static List<String> allNodes(Cluster cluster) {
+    List<String> ids = new ArrayList<>();
+    cluster.holders().values().forEach(l -> l.forEach(n -> ids.add(n.id())));
+    return ids;
+  }
+
+  /** Stops the consortium; says so if it cannot, without hiding why the run ended. */
+  private void down(NodeLauncher launcher, Path d) {
+    try {
+      consortium(launcher, "consortium", "down", "--dir", d.toString());
+    } catch (BenchFailure e) {
+      out.println("down      " + e.getMessage());
+    }
+  }
+
+  /** Runs a {@code consortium} command; its output is printed only if it fails. */
+  private void consortium(NodeLauncher launcher, String... args) {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    PrintStream s = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    int status = LedgerCli.run(args, s, s, launcher);
+    if (status != LedgerCli.OK) {
+      throw new BenchFailure(
+          String.join(" ", List.of(args).subList(0, 2))
+              + " failed (exit "
+              + status
+              + "):\n"
+              + buffer.toString(StandardCharsets.UTF_8).strip());
+    }
+  }
+
+  /** The node CPU time spent while segments were submitted, summed over the segments. */
+  private static final class CpuWindow implements ClusterBenchmark.Listener {
+    private final NodeCpu cpu;
+    private Map<String, Long> start = Map.of();
+    private final Map<String, Long> total = new LinkedHashMap<>();
+
+    CpuWindow(NodeCpu cpu) {
+      this.cpu = cpu;
+    }
+
+    @Override
+    public void submitting(long nanoTime) {
+      start = cpu.sample();
+    }
+
+    @Override
+    public void submitted(long nanoTime) {
+      NodeCpu.minus(cpu.sample(), start).forEach((id, ns) -> total.merge(id, ns, Long::sum));
+    }
+
+    Map<String, Long> total() {
+      return new LinkedHashMap<>(total);
+    }
+  }
+
+  /**
+   * {@code n} consecutive loopback ports that are free now, from a random start below Linux's
+   * default range of ephemeral ports (32768 on), which outgoing connections take their local ports
+   * from: a node's port there may be taken by a connection before the node binds it.
+   */
+  static List<Integer> freeConsecutivePorts(int n) {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int base = ThreadLocalRandom.current().nextInt(20_000, 32_000 - n);
+      List<Integer> ports = new ArrayList<>();
+      for (int p = base; p < base + n && free(p); p++) {
+        ports.add(p);
+      }
+      if (ports.size() == n) {
+        return ports;
+      }
+    }
+    throw new BenchFailure("found no " + n + " consecutive free ports on the loopback address");
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort() == port;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

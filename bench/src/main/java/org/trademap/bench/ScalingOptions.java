@@ -1,0 +1,166 @@
+package org.trademap.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.trademap.ledger.core.config.ConsortiumLayout.Model;
+
+/**
+ * Options of {@code BenchMain scaling}: the JPX Figure 7-9 experiment, one local consortium per
+ * trust model and number of securities companies.
+ *
+ * @param models the trust models, in the order given
+ * @param companies numbers of securities companies, ascending (nodes = companies + 2)
+ * @param duration the measured submission time per size
+ * @param warmup the load before it, per size, not measured; zero for none
+ * @param concurrency transactions outstanding at a time, spread over the loaded channels and nodes
+ * @param out the directory for the consortiums and {@code scaling.json}, {@code .csv}, {@code
+ *     .png}; null for {@code bench-results/scaling-<UTC timestamp>}
+ * @param help only print the usage
+ */
+record ScalingOptions(
+    List<Model> models,
+    List<Integer> companies,
+    Duration duration,
+    Duration warmup,
+    int concurrency,
+    @Nullable Path out,
+    boolean help) {
+
+  static final List<Integer> DEFAULT_COMPANIES = List.of(4, 8, 12, 16, 20);
+  static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
+  static final Duration DEFAULT_WARMUP = Duration.ofSeconds(10);
+  static final Duration MIN_DURATION = Duration.ofSeconds(1);
+
+  /** A consortium has at most 100 organisations: the consortium, the notary and 98 companies. */
+  static final int MAX_COMPANIES = 98;
+
+  /**
+   * Parses {@code --model a|b|a,b}, {@code --companies 4,8,...}, {@code --duration D}, {@code
+   * --warmup D}, {@code --concurrency N}, {@code --out DIR} (also as {@code --x=v}).
+   */
+  static ScalingOptions parse(List<String> args) throws UsageException {
+    List<Model> models = null;
+    List<Integer> companies = DEFAULT_COMPANIES;
+    Duration duration = DEFAULT_DURATION;
+    Duration warmup = DEFAULT_WARMUP;
+    int concurrency = ClusterOptions.DEFAULT_CONCURRENCY;
+    Path out = null;
+    boolean help = false;
+    Set<String> withValue =
+        Set.of("--model", "--companies", "--duration", "--warmup", "--concurrency", "--out");
+    for (Args.Option option : Args.split(args, withValue)) {
+      String name = option.name();
+      switch (name) {
+        case "-h", "--help" -> help = true;
+        case "--model" -> models = parseModels(option.given());
+        case "--companies" -> companies = parseCompanies(option.given());
+        case "--duration" -> duration = parseDuration(name, option.given(), MIN_DURATION);
+        case "--warmup" ->
+            warmup =
+                option.given().matches("0+(ms|s|m|h)?")
+                    ? Duration.ZERO
+                    : parseDuration(name, option.given(), Duration.ZERO);
+        case "--concurrency" -> concurrency = ClusterOptions.parseConcurrency(option.given());
+        case "--out" -> out = LedgerOptions.parsePath(name, option.given());
+        default -> throw new UsageException("unknown option '" + option.typed() + "'");
+      }
+    }
+    if (help) {
+      return new ScalingOptions(List.of(), companies, duration, warmup, concurrency, out, true);
+    }
+    if (models == null) {
+      throw new UsageException("scaling needs --model a, b or a,b");
+    }
+    int pairs = 0;
+    int largest = companies.getLast();
+    for (Model m : models) {
+      pairs = Math.max(pairs, loadedPairs(m, largest));
+    }
+    if (concurrency < pairs) {
+      throw new UsageException(
+          "--concurrency must be at least "
+              + pairs
+              + " so that every channel's every node gets load at "
+              + largest
+              + " companies, not "
+              + concurrency);
+    }
+    return new ScalingOptions(
+        List.copyOf(models), companies, duration, warmup, concurrency, out, false);
+  }
+
+  /**
+   * The pairs of channel and node the load goes to: in model a each company's relationship channel
+   * at its three members, in model b the one channel at every node.
+   */
+  static int loadedPairs(Model model, int companies) {
+    return model == Model.A ? 3 * companies : companies + 2;
+  }
+
+  static List<Model> parseModels(String value) throws UsageException {
+    List<Model> models = new ArrayList<>();
+    for (String part : value.split(",", -1)) {
+      Model m =
+          switch (part.trim()) {
+            case "a" -> Model.A;
+            case "b" -> Model.B;
+            default ->
+                throw new UsageException(
+                    "--model takes a, b or a,b (the JPX trust models), not '" + value + "'");
+          };
+      if (models.contains(m)) {
+        throw new UsageException("--model names model " + m.label() + " twice: '" + value + "'");
+      }
+      models.add(m);
+    }
+    return models;
+  }
+
+  static List<Integer> parseCompanies(String value) throws UsageException {
+    TreeSet<Integer> sizes = new TreeSet<>();
+    for (String part : value.split(",", -1)) {
+      String p = part.trim();
+      int n;
+      try {
+        n = Integer.parseInt(p);
+      } catch (NumberFormatException e) {
+        throw new UsageException(
+            "--companies takes whole numbers separated by commas such as 4,8,12, not '"
+                + value
+                + "'");
+      }
+      if (n < 1 || n > MAX_COMPANIES) {
+        throw new UsageException(
+            "--companies: each number of companies must be 1 to " + MAX_COMPANIES + ", not " + n);
+      }
+      if (!sizes.add(n)) {
+        throw new UsageException("--companies names " + n + " twice: '" + value + "'");
+      }
+    }
+    return List.copyOf(sizes);
+  }
+
+  private static Duration parseDuration(String option, String value, Duration min)
+      throws UsageException {
+    Duration d;
+    try {
+      d = LedgerOptions.parseDuration(value);
+    } catch (UsageException e) {
+      throw new UsageException(String.valueOf(e.getMessage()).replace("--duration", option));
+    }
+    if (d.compareTo(min) < 0 || d.compareTo(LedgerOptions.MAX_DURATION) > 0) {
+      throw new UsageException(
+          option
+              + " must be between "
+              + Durations.format(min)
+              + " and 10m, not "
+              + Durations.format(d));
+    }
+    return d;
+  }
+}
