@@ -154,10 +154,11 @@ final class ScalingBenchmark {
         points.add(p);
         out.printf(
             Locale.ROOT,
-            "point     model %s, %d companies (%d nodes): measured %,.1f tx/s, projected %,.1f"
+            "point     model %s, %d %s (%d nodes): measured %,.1f tx/s, projected %,.1f"
                 + " tx/s (busiest %s %.3f CPU ms/tx)%n",
             p.model(),
             p.companies(),
+            p.companies() == 1 ? "company" : "companies",
             p.nodes(),
             p.measuredTps(),
             p.projectedTps(),
