@@ -137,6 +137,7 @@ class Applications {
   private final SharingRepository repository;
   private final Companies companies;
   private final LedgerChecks checks;
+  private final SharingChannels channels;
   private final LedgerGateway ledger;
   private final Outbox outbox;
   private final Subjects subjects;
@@ -152,6 +153,7 @@ class Applications {
       DataSource dataSource,
       Companies companies,
       LedgerChecks checks,
+      SharingChannels channels,
       LedgerGateway ledger,
       Outbox outbox,
       Subjects subjects,
@@ -164,6 +166,7 @@ class Applications {
     this.repository = new SharingRepository(dataSource);
     this.companies = companies;
     this.checks = checks;
+    this.channels = channels;
     this.ledger = ledger;
     this.outbox = outbox;
     this.subjects = subjects;
@@ -211,6 +214,15 @@ class Applications {
     if (repository.hasLiveApplication(user.accountId(), company.get().id())) {
       return SharingResult.refused(HttpStatus.CONFLICT, "sharing.duplicate");
     }
+    Optional<String> channel = channels.held(company.get().id());
+    if (channel.isEmpty()) {
+      log.warn(
+          "account {}: company {} has no sharing channel ({}) on this node; nothing recorded",
+          user.accountId(),
+          company.get().id(),
+          channels.of(company.get().id()));
+      return SharingResult.refused(HttpStatus.CONFLICT, "sharing.company-channel-missing");
+    }
     Instant now = clock.instant();
     Application application =
         new Application(
@@ -243,6 +255,7 @@ class Applications {
                 throw new IllegalStateException("sharing consent refused: " + refused.code());
               }
               outbox.enqueue(
+                  channel.get(),
                   "sharing/apply/" + application.ref(),
                   SharingRegistry.ID,
                   SharingRegistry.VERSION,
@@ -286,6 +299,7 @@ class Applications {
           consents.withdraw(
               user.accountId(), user.kind(), ConsentKind.SHARING.apiName(), scope(a.companyId()));
           outbox.enqueue(
+              channels.of(a.companyId()),
               "sharing/withdraw/" + a.ref(),
               SharingRegistry.ID,
               SharingRegistry.VERSION,
@@ -322,7 +336,10 @@ class Applications {
     repository.insertPackage(
         new SharingRepository.PackageRow(
             packageId, a.id(), company.id(), sealed, hash, key, clock.instant()));
+    // On the application's channel, also when the package is sealed to another company: the
+    // contract refuses that share (an alert) only where the application is.
     outbox.enqueue(
+        channels.of(a.companyId()),
         key,
         SharingRegistry.ID,
         SharingRegistry.VERSION,
@@ -389,7 +406,15 @@ class Applications {
     if (entry.isEmpty() || !(entry.get().status() instanceof OutboxStatus.Committed committed)) {
       return SharingResult.refused(HttpStatus.CONFLICT, "sharing.package-pending");
     }
-    Optional<TransactionRecord> tx = ledger.transaction(committed.txId());
+    // A read that decides: after a read barrier on the channel that recorded the share, so this
+    // node has applied it even if another node leads the channel.
+    String channel = entry.get().channel();
+    if (channel == null) {
+      ledger.sync();
+    } else if (ledger.holds(channel)) {
+      ledger.sync(channel);
+    }
+    Optional<TransactionRecord> tx = ledger.transaction(channel, committed.txId());
     byte[] sealed = row.get().sealed();
     if (tx.isEmpty() || sealed == null) {
       return altered(a);
@@ -492,6 +517,7 @@ class Applications {
               clock.instant(),
               sealedReason);
           outbox.enqueue(
+              channels.of(a.companyId()),
               "sharing/decide/" + a.ref(),
               SharingRegistry.ID,
               SharingRegistry.VERSION,
@@ -576,7 +602,7 @@ class Applications {
         case OutboxStatus.Pending p -> pending = true;
         case OutboxStatus.Rejected r -> {}
         case OutboxStatus.Committed c -> {
-          Optional<TransactionRecord> tx = ledger.transaction(c.txId());
+          Optional<TransactionRecord> tx = ledger.transaction(entry.get().channel(), c.txId());
           if (tx.isPresent() && tx.get().receipt().accepted()) {
             txs.add(c.txId().hex());
             SharingRecords.Result result = SharingRecords.decodeResult(tx.get().receipt().value());
