@@ -52,11 +52,6 @@ public record SharingProperties(
     return trustModel == null ? TrustModel.AUTO : trustModel;
   }
 
-  /** The properties with these companies and no trust model setting ({@code auto}). */
-  public SharingProperties(@Nullable List<CompanyConfig> companies) {
-    this(companies, TrustModel.AUTO);
-  }
-
   /**
    * One securities company.
    *
@@ -79,11 +74,6 @@ public record SharingProperties(
         throw new IllegalArgumentException(
             "a company's ledger member is 1 to 60 characters of [a-z0-9._-]");
       }
-    }
-
-    /** A company whose ledger member id is its company id. */
-    public CompanyConfig(String id, String name) {
-      this(id, name, null);
     }
 
     /** Its member id in the genesis document. */
