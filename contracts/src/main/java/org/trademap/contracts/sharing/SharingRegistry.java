@@ -47,13 +47,16 @@ import org.trademap.ledger.api.contract.Outcome;
  * shape, field formats, stored state. A broken rule is an {@link Outcome.Rejected} with one of the
  * stable codes below.
  */
-public final class SharingRegistry implements Contract {
+public sealed class SharingRegistry implements Contract permits SharingRegistryV2 {
 
   /** The contract id. */
   public static final String ID = "kyc-sharing";
 
   /** The version this class implements. */
   public static final int VERSION = 1;
+
+  /** The version that adds {@value #UPDATE} ({@link SharingRegistryV2}). */
+  public static final int UPDATE_VERSION = 2;
 
   /** Member role of the consortium. */
   public static final String CONSORTIUM_ROLE = "consortium";
@@ -73,6 +76,9 @@ public final class SharingRegistry implements Contract {
   /** Method: record the withdrawal of the consent. */
   public static final String WITHDRAW = "withdraw";
 
+  /** Method (from version {@value #UPDATE_VERSION}): record an updated package (③-D). */
+  public static final String UPDATE = "update";
+
   /** Event: a new application. */
   public static final String APPLICATION_RECORDED = "application-recorded";
 
@@ -81,6 +87,9 @@ public final class SharingRegistry implements Contract {
 
   /** Event: a package was shared with the designated recipient. */
   public static final String PACKAGE_SHARED = "package-shared";
+
+  /** Event: an updated package was shared with the designated recipient. */
+  public static final String PACKAGE_UPDATED = "package-updated";
 
   /** Event (alert): a share was refused. */
   public static final String SHARE_REFUSED = "share-refused";
@@ -124,8 +133,16 @@ public final class SharingRegistry implements Contract {
   /** Refused share (value, with an alert): the person withdrew the consent. */
   public static final String CONSENT_WITHDRAWN = "sharing.consent-withdrawn";
 
-  /** Creates the contract; {@link java.util.ServiceLoader} uses this constructor. */
-  public SharingRegistry() {}
+  private final int version;
+
+  /** Creates version {@value #VERSION}; {@link java.util.ServiceLoader} uses this constructor. */
+  public SharingRegistry() {
+    this(VERSION);
+  }
+
+  SharingRegistry(int version) {
+    this.version = version;
+  }
 
   @Override
   public String id() {
@@ -134,7 +151,7 @@ public final class SharingRegistry implements Contract {
 
   @Override
   public int version() {
-    return VERSION;
+    return version;
   }
 
   @Override
@@ -147,7 +164,8 @@ public final class SharingRegistry implements Contract {
       }
       return decide(context);
     }
-    if (!APPLY.equals(method) && !SHARE.equals(method) && !WITHDRAW.equals(method)) {
+    boolean update = UPDATE.equals(method) && version >= UPDATE_VERSION;
+    if (!APPLY.equals(method) && !SHARE.equals(method) && !WITHDRAW.equals(method) && !update) {
       return Outcome.rejected(UNKNOWN_METHOD, "The sharing contract has no method of that name.");
     }
     if (!consortium) {
@@ -156,8 +174,8 @@ public final class SharingRegistry implements Contract {
     if (APPLY.equals(method)) {
       return apply(context);
     }
-    if (SHARE.equals(method)) {
-      return share(context);
+    if (SHARE.equals(method) || update) {
+      return share(context, update);
     }
     return withdraw(context);
   }
@@ -224,7 +242,13 @@ public final class SharingRegistry implements Contract {
     return ok(SharingWire.STATUS_APPLIED);
   }
 
-  private static Outcome share(ContractContext context) {
+  /**
+   * {@code share}, or with {@code update} its version-2 sibling: an updated package for an
+   * application that already holds one ({@code shared} or {@code approved}), which records the new
+   * hash and emits {@value #PACKAGE_UPDATED} without changing the status. A wrong recipient or a
+   * withdrawn consent is refused with an alert, as for {@code share}.
+   */
+  private static Outcome share(ContractContext context, boolean update) {
     List<byte[]> args = arguments(context, 3);
     if (args == null) {
       return malformed();
@@ -257,6 +281,17 @@ public final class SharingRegistry implements Contract {
               args.get(0), args.get(1), SharingWire.ascii(refusal), SharingWire.longBytes(now)));
       return Outcome.accepted(
           Args.encode(SharingWire.ascii(SharingWire.REFUSED), SharingWire.ascii(refusal)));
+    }
+    if (update) {
+      if (!SharingWire.STATUS_SHARED.equals(status)
+          && !SharingWire.STATUS_APPROVED.equals(status)) {
+        return wrongStatus();
+      }
+      stored.set(6, args.get(2));
+      context.put(SharingWire.applicationKey(args.get(0)), Args.encode(stored));
+      context.emit(
+          PACKAGE_UPDATED, Args.encode(args.get(0), args.get(2), SharingWire.longBytes(now)));
+      return ok(status);
     }
     if (!SharingWire.STATUS_APPLIED.equals(status)) {
       return wrongStatus();

@@ -22,6 +22,7 @@ class SharingRegistryTest {
       SharingCalls.recipientCommitment(SALT, "alpha-securities");
   private static final byte[] COMPANY_B = SharingCalls.recipientCommitment(SALT, "beta-securities");
   private static final byte[] PACKAGE = filled(9);
+  private static final byte[] UPDATED = filled(10);
 
   private final InMemoryKeySpace ledger = new InMemoryKeySpace();
   private final SharingRegistry contract = new SharingRegistry();
@@ -32,8 +33,29 @@ class SharingRegistryTest {
   }
 
   private Outcome call(String method, byte[] args, String role) {
+    return call(contract, method, args, role);
+  }
+
+  private Outcome call(SharingRegistry version, String method, byte[] args, String role) {
     time += 1_000;
-    return ledger.execute(contract, ledger.call(method, args).by("member-" + role, role).at(time));
+    return ledger.execute(version, ledger.call(method, args).by("member-" + role, role).at(time));
+  }
+
+  /** A call to version 2, which adds {@code update}. */
+  private Outcome callV2(String method, byte[] args, String role) {
+    return call(new SharingRegistryV2(), method, args, role);
+  }
+
+  private Outcome update(byte[] recipient, byte[] packageHash) {
+    return callV2(
+        SharingRegistry.UPDATE,
+        SharingCalls.share(APP, recipient, packageHash),
+        SharingRegistry.CONSORTIUM_ROLE);
+  }
+
+  private void shared() {
+    applied();
+    call(SharingRegistry.SHARE, SharingCalls.share(APP, COMPANY_A, PACKAGE));
   }
 
   private Outcome applied() {
@@ -264,6 +286,77 @@ class SharingRegistryTest {
     assertThat(SharingCalls.recipientCommitment(filled(8), "alpha-securities"))
         .isNotEqualTo(COMPANY_A);
     assertThat(SharingCalls.recipientCommitment(SALT, "alpha-securities")).isEqualTo(COMPANY_A);
+  }
+
+  // ---- version 2: updated packages (③-D) -----------------------------------------------------
+
+  @Test
+  void versionTwoIsTheSameContractWithUpdate() {
+    assertThat(new SharingRegistryV2().id()).isEqualTo(SharingRegistry.ID);
+    assertThat(new SharingRegistryV2().version()).isEqualTo(SharingRegistry.UPDATE_VERSION);
+    assertThat(contract.version()).isEqualTo(SharingRegistry.VERSION);
+  }
+
+  @Test
+  void anApprovedApplicationTakesAnUpdatedPackageWithoutChangingItsStatus() {
+    shared();
+    call(SharingRegistry.DECIDE, SharingCalls.decide(APP, true), SharingRegistry.COMPANY_ROLE);
+    long transitions = stored().transitions();
+
+    assertThat(result(update(COMPANY_A, UPDATED)))
+        .isEqualTo(new SharingRecords.Result(false, "approved"));
+
+    assertThat(stored().packageHash()).isEqualTo(UPDATED);
+    assertThat(stored().status()).isEqualTo("approved");
+    assertThat(stored().transitions()).isEqualTo(transitions);
+    assertThat(eventNames().getLast()).isEqualTo(SharingRegistry.PACKAGE_UPDATED);
+  }
+
+  @Test
+  void aSharedApplicationNotYetDecidedTakesAnUpdateToo() {
+    shared();
+    assertThat(result(update(COMPANY_A, UPDATED)))
+        .isEqualTo(new SharingRecords.Result(false, "shared"));
+  }
+
+  @Test
+  void anUpdateForAnotherCompanyIsRefusedWithAnAlert() {
+    shared();
+
+    assertThat(result(update(COMPANY_B, UPDATED)))
+        .isEqualTo(new SharingRecords.Result(true, SharingRegistry.NOT_DESIGNATED));
+
+    assertThat(stored().packageHash()).isEqualTo(PACKAGE);
+    assertThat(stored().refusedShares()).isEqualTo(1);
+    assertThat(eventNames().getLast()).isEqualTo(SharingRegistry.SHARE_REFUSED);
+  }
+
+  @Test
+  void anUpdateNeedsAPackageSharedBeforeAndNoRejection() {
+    applied();
+    assertRejected(update(COMPANY_A, UPDATED), SharingRegistry.WRONG_STATUS);
+    call(SharingRegistry.SHARE, SharingCalls.share(APP, COMPANY_A, PACKAGE));
+    call(SharingRegistry.DECIDE, SharingCalls.decide(APP, false), SharingRegistry.COMPANY_ROLE);
+    assertRejected(update(COMPANY_A, UPDATED), SharingRegistry.WRONG_STATUS);
+    assertThat(stored().packageHash()).isEqualTo(PACKAGE);
+  }
+
+  @Test
+  void onlyTheConsortiumUpdatesAndVersionOneDoesNotKnowTheMethod() {
+    shared();
+    assertRejected(
+        callV2(
+            SharingRegistry.UPDATE,
+            SharingCalls.share(APP, COMPANY_A, UPDATED),
+            SharingRegistry.COMPANY_ROLE),
+        SharingRegistry.NOT_ALLOWED);
+    assertRejected(
+        call(
+            SharingRegistry.UPDATE,
+            SharingCalls.share(APP, COMPANY_A, UPDATED),
+            SharingRegistry.CONSORTIUM_ROLE),
+        SharingRegistry.UNKNOWN_METHOD);
+    assertThat(stored().packageHash()).isEqualTo(PACKAGE);
   }
 
   private static byte[] bytes(String value) {

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -134,6 +136,7 @@ class Casework {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private Supplier<List<CompletionGuard>> guards = List::of;
+  private Consumer<Object> events = event -> {};
 
   @Autowired
   Casework(
@@ -146,7 +149,8 @@ class Casework {
       KycKeys keys,
       PlatformTransactionManager transactions,
       ObjectProvider<Clock> clock,
-      ObjectProvider<CompletionGuard> guards) {
+      ObjectProvider<CompletionGuard> guards,
+      ApplicationEventPublisher events) {
     this(
         dataSource,
         audit,
@@ -159,6 +163,7 @@ class Casework {
         clock.getIfUnique(Clock::systemUTC));
     // Resolved on use: the guards are parts that use the back office themselves.
     this.guards = () -> guards.orderedStream().toList();
+    this.events = events::publishEvent;
   }
 
   /** For tests: the back office on the given database, registrations and clock. */
@@ -523,6 +528,15 @@ class Casework {
           repository.updateCase(decided, sealed);
           if (decision == Decision.REJECTED) {
             keys.revoke(c, now);
+          }
+          if (decision != Decision.NEEDS_INFORMATION) {
+            events.accept(
+                new KycCaseDecided(
+                    c.ref(),
+                    c.accountId(),
+                    decision == Decision.APPROVED,
+                    decided.decisionRound(),
+                    now));
           }
           audit.record(
               staff.id(),

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -65,6 +66,10 @@ class Applications {
   private static final Logger log = LoggerFactory.getLogger(Applications.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HexFormat HEX = HexFormat.of();
+
+  /** The calls that record a package's hash: the first one, and updates (③-D). */
+  private static final Set<String> SHARING_METHODS =
+      Set.of(SharingRegistry.SHARE, SharingRegistry.UPDATE);
 
   /**
    * An application as its person and its company see it.
@@ -326,13 +331,32 @@ class Applications {
         });
   }
 
+  /**
+   * Seals an updated package of an application that holds one (③-D: the person's data changed or a
+   * re-KYC finished) for its designated company and enqueues its {@code update}; to be called in
+   * the caller's transaction.
+   *
+   * @return the new package
+   */
+  UUID reshare(Application a) {
+    Company company = companies.find(a.companyId()).orElseThrow();
+    Subject subject = subjects.byRef(new SubjectRef(a.subjectRef())).orElseThrow();
+    return seal(a, company, subject.kind(), subject, true);
+  }
+
   private void share(Application a, Company company, AccountKind kind, Subject subject) {
+    seal(a, company, kind, subject, false);
+  }
+
+  /** Seals a package and enqueues {@code share}, or {@code update} (contract version 2). */
+  private UUID seal(
+      Application a, Company company, AccountKind kind, Subject subject, boolean update) {
     byte[] plaintext = JSON.writeValueAsBytes(assemble(a, company, kind, subject));
     byte[] sealed =
         Hpke.seal(company.publicKey(), a.ref().getBytes(StandardCharsets.US_ASCII), plaintext);
     byte[] hash = sha256(sealed);
     UUID packageId = UUID.randomUUID();
-    String key = "sharing/share/" + packageId;
+    String key = (update ? "sharing/update/" : "sharing/share/") + packageId;
     repository.insertPackage(
         new SharingRepository.PackageRow(
             packageId, a.id(), company.id(), sealed, hash, key, clock.instant()));
@@ -342,10 +366,11 @@ class Applications {
         channels.of(a.companyId()),
         key,
         SharingRegistry.ID,
-        SharingRegistry.VERSION,
-        SharingRegistry.SHARE,
+        update ? SharingRegistry.UPDATE_VERSION : SharingRegistry.VERSION,
+        update ? SharingRegistry.UPDATE : SharingRegistry.SHARE,
         SharingCalls.share(
             a.ref(), SharingCalls.recipientCommitment(a.salt(), company.id()), hash));
+    return packageId;
   }
 
   private KycPackage assemble(Application a, Company company, AccountKind kind, Subject subject) {
@@ -401,14 +426,25 @@ class Applications {
     if (a.state() == ApplicationState.WITHDRAWN) {
       return SharingResult.refused(HttpStatus.GONE, "sharing.withdrawn");
     }
-    Optional<SharingRepository.PackageRow> row = repository.packageFor(a.id(), a.companyId());
-    Optional<OutboxEntry> entry = row.flatMap(r -> outbox.find(r.outboxKey()));
-    if (entry.isEmpty() || !(entry.get().status() instanceof OutboxStatus.Committed committed)) {
+    // The newest package whose hash the ledger holds: an update (③-D) still on its way, or one the
+    // ledger refused, leaves the earlier package in force.
+    Optional<SharingRepository.PackageRow> row = Optional.empty();
+    OutboxStatus.Committed committed = null;
+    String channel = null;
+    for (SharingRepository.PackageRow candidate : repository.packagesFor(a.id(), a.companyId())) {
+      Optional<OutboxEntry> entry = outbox.find(candidate.outboxKey());
+      if (entry.isPresent() && entry.get().status() instanceof OutboxStatus.Committed c) {
+        row = Optional.of(candidate);
+        committed = c;
+        channel = entry.get().channel();
+        break;
+      }
+    }
+    if (row.isEmpty() || committed == null) {
       return SharingResult.refused(HttpStatus.CONFLICT, "sharing.package-pending");
     }
     // A read that decides: after a read barrier on the channel that recorded the share, so this
     // node has applied it even if another node leads the channel.
-    String channel = entry.get().channel();
     if (channel == null) {
       ledger.sync();
     } else if (ledger.holds(channel)) {
@@ -423,7 +459,7 @@ class Applications {
     try {
       if (!tx.get().receipt().accepted()
           || SharingRecords.decodeResult(tx.get().receipt().value()).refused()
-          || !tx.get().transaction().body().method().equals(SharingRegistry.SHARE)) {
+          || !SHARING_METHODS.contains(tx.get().transaction().body().method())) {
         return altered(a);
       }
       share = SharingRecords.decodeShare(tx.get().transaction().body().args());

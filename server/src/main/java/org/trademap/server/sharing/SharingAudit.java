@@ -40,6 +40,9 @@ final class SharingAudit {
   /** The step recorded in a sequence for a refused share (an alert, not a status). */
   static final String REFUSED_SHARE = "share-refused";
 
+  /** The step recorded for an updated package (③-D; not a status). */
+  static final String PACKAGE_UPDATED = "package-updated";
+
   private static final Set<String> FINAL = Set.of(APPROVED, REJECTED, WITHDRAWN);
   private static final HexFormat HEX = HexFormat.of();
 
@@ -61,6 +64,8 @@ final class SharingAudit {
     TWO_LIVE_STATES,
     /** A refused share (alert) that also changed the status. */
     REFUSED_SHARE_CHANGED_STATE,
+    /** An updated package that changed the status, or came before a share or after an end. */
+    ILLEGAL_UPDATE,
     /** An accepted status call without exactly one status event. */
     MISSING_STATUS_EVENT,
     /** Arguments or events that cannot be read. */
@@ -253,13 +258,19 @@ final class SharingAudit {
       }
       if (refusedShare) {
         app.steps.add(new Step(REFUSED_SHARE, call.height(), call.txId()));
-        if (!call.method().equals(SharingRegistry.SHARE) || !changes.isEmpty()) {
+        if (!(call.method().equals(SharingRegistry.SHARE)
+                || call.method().equals(SharingRegistry.UPDATE))
+            || !changes.isEmpty()) {
           violation(app, ref, Kind.REFUSED_SHARE_CHANGED_STATE, "alert with a status change", call);
           for (Change c : changes) {
             advance(app, c, call);
           }
         }
         return 1;
+      }
+      if (call.method().equals(SharingRegistry.UPDATE)) {
+        update(app, args, changes, call);
+        return 0;
       }
       if (changes.size() != 1 || !changes.getFirst().ref().equals(ref)) {
         violation(
@@ -319,17 +330,36 @@ final class SharingAudit {
     }
 
     private void share(Live app, List<byte[]> args, Change change, Call call) {
+      checkRecipient(app, args, call);
+      if (!app.status.equals(APPLIED) || !change.to().equals(SHARED)) {
+        illegal(app, app.status, change, call);
+      }
+    }
+
+    /** A share or update names the recipient commitment of its application's apply. */
+    private void checkRecipient(Live app, List<byte[]> args, Call call) {
       String commitment = HEX.formatHex(args.get(1));
       if (!commitment.equals(app.commitment)) {
         violation(
             app,
             app.ref,
             Kind.RECIPIENT_MISMATCH,
-            "share names " + commitment + ", the application " + app.commitment,
+            call.method() + " names " + commitment + ", the application " + app.commitment,
             call);
       }
-      if (!app.status.equals(APPLIED) || !change.to().equals(SHARED)) {
-        illegal(app, app.status, change, call);
+    }
+
+    /** An updated package: no status change, only while shared or approved, same recipient. */
+    private void update(Live app, List<byte[]> args, List<Change> changes, Call call) {
+      checkRecipient(app, args, call);
+      if (!changes.isEmpty()) {
+        violation(app, app.ref, Kind.ILLEGAL_UPDATE, "update with a status change", call);
+      } else if (!app.status.equals(SHARED) && !app.status.equals(APPROVED)) {
+        violation(app, app.ref, Kind.ILLEGAL_UPDATE, "update while " + show(app.status), call);
+      }
+      app.steps.add(new Step(PACKAGE_UPDATED, call.height(), call.txId()));
+      for (Change c : changes) {
+        advance(app, c, call);
       }
     }
 
@@ -389,7 +419,7 @@ final class SharingAudit {
   private static int arity(String method) {
     return switch (method) {
       case SharingRegistry.APPLY -> 5;
-      case SharingRegistry.SHARE -> 3;
+      case SharingRegistry.SHARE, SharingRegistry.UPDATE -> 3;
       case SharingRegistry.DECIDE -> 2;
       case SharingRegistry.WITHDRAW -> 1;
       default -> throw new IllegalArgumentException("unknown method");

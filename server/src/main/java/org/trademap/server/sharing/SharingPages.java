@@ -35,10 +35,12 @@ class SharingPages {
 
   private final Applications applications;
   private final Companies companies;
+  private final ChangeNotices notices;
 
-  SharingPages(Applications applications, Companies companies) {
+  SharingPages(Applications applications, Companies companies, ChangeNotices notices) {
     this.applications = applications;
     this.companies = companies;
+    this.notices = notices;
   }
 
   // ---- the person ------------------------------------------------------------------------------
@@ -100,9 +102,16 @@ class SharingPages {
   @GetMapping(INBOX)
   String inbox(@AuthenticationPrincipal SignedIn staff, Model model) {
     model.addAttribute("applications", SharingApiController.unwrap(applications.inbox(staff)));
+    model.addAttribute("notices", SharingApiController.unwrap(notices.list(staff)));
     model.addAttribute(
         "company", companies.companyOf(staff.accountId()).flatMap(companies::find).orElse(null));
     return "company/inbox";
+  }
+
+  @PostMapping(INBOX + "/notices/{id}/acknowledge")
+  String acknowledge(@AuthenticationPrincipal SignedIn staff, @PathVariable UUID id) {
+    SharingApiController.unwrap(notices.acknowledge(staff, id));
+    return "redirect:" + INBOX;
   }
 
   @GetMapping(INBOX + "/applications/{id}")

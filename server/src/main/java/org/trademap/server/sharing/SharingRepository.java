@@ -256,8 +256,12 @@ final class SharingRepository {
 
   /** The newest package of the application sealed to the company. */
   Optional<PackageRow> packageFor(UUID applicationId, String companyId) {
-    return jdbc
-        .sql(
+    return packagesFor(applicationId, companyId).stream().findFirst();
+  }
+
+  /** The packages of an application for a company, newest first. */
+  List<PackageRow> packagesFor(UUID applicationId, String companyId) {
+    return jdbc.sql(
             "SELECT id, application_id, company_id, sealed, package_hash, outbox_key, created_at"
                 + " FROM sharing_package WHERE application_id = ? AND company_id = ?"
                 + " ORDER BY created_at DESC, id")
@@ -273,9 +277,7 @@ final class SharingRepository {
                     rs.getBytes("package_hash"),
                     rs.getString("outbox_key"),
                     required(rs, "created_at")))
-        .list()
-        .stream()
-        .findFirst();
+        .list();
   }
 
   /** The outbox keys of the application's packages, oldest first. */
@@ -292,7 +294,7 @@ final class SharingRepository {
     return accountId + "/" + companyId;
   }
 
-  private static Instant required(ResultSet rs, String column) throws SQLException {
+  static Instant required(ResultSet rs, String column) throws SQLException {
     Instant value = instant(rs.getObject(column, OffsetDateTime.class));
     if (value == null) {
       throw new IllegalStateException(column + " is null");

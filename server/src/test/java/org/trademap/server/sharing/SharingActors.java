@@ -137,11 +137,16 @@ final class SharingActors {
     return user;
   }
 
-  /** Passes every task of the case and approves it; waits until the approval is on the ledger. */
+  /**
+   * Passes every open task of the case and approves it; waits until the approval is on the ledger.
+   */
   static void approve(
       Staff operator, UUID caseId, KycApi user, java.util.function.Predicate<UUID> approved) {
     JsonNode c = operator.http().get("/api/v1/checks/cases/" + caseId).json();
     for (JsonNode task : c.get("tasks")) {
+      if (!task.get("state").asString().equals("open")) {
+        continue; // done in an earlier round: a re-KYC reopens only some checks
+      }
       String id = task.get("taskId").asString();
       Http.Response claimed = operator.http().postJson("/api/v1/checks/tasks/" + id + "/claim", "");
       assertThat(claimed.status()).as(claimed.toString()).isEqualTo(200);

@@ -95,6 +95,10 @@ class SharingAuditTest {
         refusal(ref, recipient));
   }
 
+  private SharingAuditTest update(String ref, byte[] recipient, ContractEvent... events) {
+    return call(SharingRegistry.UPDATE, SharingCalls.share(ref, recipient, PACKAGE), events);
+  }
+
   private Report audit() {
     return SharingAudit.of(height + 1, calls);
   }
@@ -125,6 +129,33 @@ class SharingAuditTest {
         .containsExactly("applied", "share-refused", "shared", "rejected");
     assertThat(second.recipientCommitment()).hasSize(64);
     assertThat(report.applications().get(2).status()).isEqualTo("withdrawn");
+  }
+
+  @Test
+  void updatedPackagesWhileSharedOrApprovedAreValidStepsWithoutAStatus() {
+    apply("app-1", ALPHA).share("app-1", ALPHA, "applied", 2).update("app-1", ALPHA);
+    decide("app-1", true, "shared", 3).update("app-1", ALPHA);
+
+    Report report = audit();
+
+    assertThat(report.valid()).as(report.violations().toString()).isTrue();
+    assertThat(report.applications().getFirst().steps().stream().map(Step::status))
+        .containsExactly("applied", "shared", "package-updated", "approved", "package-updated");
+    assertThat(report.applications().getFirst().status()).isEqualTo("approved");
+  }
+
+  @Test
+  void anUpdateBeforeTheShareAfterARejectionWithAStatusChangeOrForAnotherRecipientIsNamed() {
+    apply("app-1", ALPHA).update("app-1", ALPHA);
+    apply("app-2", ALPHA).share("app-2", ALPHA, "applied", 2).decide("app-2", false, "shared", 3);
+    update("app-2", ALPHA);
+    apply("app-3", ALPHA).share("app-3", ALPHA, "applied", 2);
+    update("app-3", ALPHA, changed("app-3", "shared", "approved", 3));
+    apply("app-4", ALPHA).share("app-4", ALPHA, "applied", 2).update("app-4", BETA);
+
+    assertThat(kinds(audit()))
+        .containsExactly(
+            Kind.ILLEGAL_UPDATE, Kind.ILLEGAL_UPDATE, Kind.ILLEGAL_UPDATE, Kind.RECIPIENT_MISMATCH);
   }
 
   @Test
