@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.trademap.contracts.kyc.KycRegistry;
 import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.node.ChannelLedger;
 import org.trademap.ledger.api.node.ChannelStatus;
@@ -35,10 +36,13 @@ import org.trademap.server.checks.Checks;
 import org.trademap.server.kyc.KycApi;
 import org.trademap.server.kyc.SubjectRef;
 import org.trademap.server.kyc.Subjects;
+import org.trademap.server.ledgergateway.outbox.Outbox;
+import org.trademap.server.ledgergateway.outbox.OutboxStatus.Committed;
 import org.trademap.server.sharing.SharingActors.Staff;
 import org.trademap.server.testing.Http;
 import org.trademap.server.testing.LedgerScan;
 import org.trademap.server.testing.RunningServer;
+import org.trademap.server.testing.TestTransactions;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -87,6 +91,7 @@ abstract class SharingConsortiumFlow extends RunningServer {
   @Autowired Subjects subjects;
   @Autowired Checks checks;
   @Autowired Applications applications;
+  @Autowired Outbox outbox;
 
   /** Writes a consortium of four organisations in the model and starts every node but the first. */
   static void startConsortium(ConsortiumLayout.Model model) {
@@ -212,8 +217,19 @@ abstract class SharingConsortiumFlow extends RunningServer {
     Staff reviewer = SharingActors.companyStaff(admin, http(), ALPHA, "company-reviewer");
     Staff approver = SharingActors.companyStaff(admin, http(), ALPHA, "company-approver");
     KycApi user = SharingActors.submitted(http(), "Consortiumperson");
-    // Alpha's node goes down once its channel is formed (a leader every member knows, Alpha's node
-    // caught up): whether it led the channel or not, the others go on without it.
+    // Alpha's node goes down once its channel is formed and has a block (a leader every member
+    // knows, every node's Raft log holds it: a fresh node with an empty log cannot take over, ADR
+    // 0025): whether it led the channel or not, the others go on without it.
+    outbox.enqueue(
+        alphaChannel(),
+        "test/warm-up",
+        KycRegistry.ID,
+        KycRegistry.VERSION,
+        KycRegistry.REGISTER,
+        TestTransactions.registerArgs("warm-up-" + UUID.randomUUID()));
+    await()
+        .atMost(WAIT)
+        .until(() -> outbox.find("test/warm-up").orElseThrow().status() instanceof Committed);
     awaitFormed(alphaChannel());
     stop(SEC_1);
 
