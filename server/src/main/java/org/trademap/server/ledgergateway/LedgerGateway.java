@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import org.trademap.ledger.api.block.Block;
 import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.crypto.PublicKey;
 import org.trademap.ledger.api.node.ChannelLedger;
+import org.trademap.ledger.api.node.ChannelStatus;
 import org.trademap.ledger.api.node.Genesis;
 import org.trademap.ledger.api.node.Ledger;
 import org.trademap.ledger.api.node.LedgerStatus;
@@ -33,11 +35,14 @@ public class LedgerGateway {
   private final Ledger ledger;
   private final Duration submitTimeout;
   private final String defaultChannel;
+  private final List<String> channels;
 
   LedgerGateway(Ledger ledger, TradeMapProperties properties) {
     this.ledger = ledger;
     this.submitTimeout = properties.ledger().submitTimeout();
-    this.defaultChannel = ledger.status().channel();
+    LedgerStatus status = ledger.status();
+    this.defaultChannel = status.channel();
+    this.channels = status.channels().stream().map(ChannelStatus::channel).toList();
   }
 
   /**
@@ -88,6 +93,70 @@ public class LedgerGateway {
   /** A channel this node holds, by name (every channel, the default one included). */
   public Optional<ChannelLedger> channel(String name) {
     return ledger.channel(name);
+  }
+
+  /** The names of the channels this node holds, the default channel first. Fixed while it runs. */
+  public List<String> channels() {
+    return channels;
+  }
+
+  /** Whether this node holds the channel. */
+  public boolean holds(String channel) {
+    return channels.contains(channel);
+  }
+
+  /**
+   * A read barrier on one channel, as {@link #sync()} is on the default one.
+   *
+   * @throws LedgerUnavailableException if no leader of the channel confirms
+   * @throws IllegalArgumentException if this node does not hold the channel
+   */
+  public long sync(String channel) {
+    ChannelLedger replica = held(channel);
+    try {
+      return replica.sync();
+    } catch (RuntimeException e) {
+      log.warn(
+          "the ledger node cannot confirm channel {} is up to date: {}", channel, e.getMessage());
+      throw new LedgerUnavailableException(
+          "the ledger node cannot confirm channel " + channel + " is up to date", e);
+    }
+  }
+
+  /**
+   * A committed block of a channel this node holds, or empty above its head or if it holds none.
+   */
+  public Optional<Block> block(String channel, long height) {
+    return serving(() -> ledger.channel(channel).flatMap(c -> c.block(height)));
+  }
+
+  /**
+   * Where a transaction recorded on a channel is, with its receipt; empty if the channel never
+   * recorded it or this node does not hold it.
+   *
+   * @param channel the channel, or null for the default channel
+   */
+  public Optional<TransactionRecord> transaction(@Nullable String channel, Hash txId) {
+    if (channel == null || channel.equals(defaultChannel)) {
+      return transaction(txId);
+    }
+    return serving(() -> ledger.channel(channel).flatMap(c -> c.transaction(txId)));
+  }
+
+  /**
+   * The next nonce a signer should use on a channel.
+   *
+   * @throws IllegalArgumentException if this node does not hold the channel
+   */
+  public long nextNonce(String channel, PublicKey signer) {
+    return held(channel).nextNonce(signer);
+  }
+
+  private ChannelLedger held(String channel) {
+    return ledger
+        .channel(channel)
+        .orElseThrow(
+            () -> new IllegalArgumentException("this node does not hold channel " + channel));
   }
 
   /** A committed block, or empty above the head. */

@@ -174,6 +174,7 @@ class Applications {
   private final SharingRepository repository;
   private final Companies companies;
   private final LedgerChecks checks;
+  private final SharingChannels channels;
   private final LedgerGateway ledger;
   private final Outbox outbox;
   private final Subjects subjects;
@@ -189,6 +190,7 @@ class Applications {
       DataSource dataSource,
       Companies companies,
       LedgerChecks checks,
+      SharingChannels channels,
       LedgerGateway ledger,
       Outbox outbox,
       Subjects subjects,
@@ -201,6 +203,7 @@ class Applications {
     this.repository = new SharingRepository(dataSource);
     this.companies = companies;
     this.checks = checks;
+    this.channels = channels;
     this.ledger = ledger;
     this.outbox = outbox;
     this.subjects = subjects;
@@ -248,6 +251,15 @@ class Applications {
     if (repository.hasLiveApplication(user.accountId(), company.get().id())) {
       return SharingResult.refused(HttpStatus.CONFLICT, "sharing.duplicate");
     }
+    Optional<String> channel = channels.held(company.get().id());
+    if (channel.isEmpty()) {
+      log.warn(
+          "account {}: company {} has no sharing channel ({}) on this node; nothing recorded",
+          user.accountId(),
+          company.get().id(),
+          channels.of(company.get().id()));
+      return SharingResult.refused(HttpStatus.CONFLICT, "sharing.company-channel-missing");
+    }
     Instant now = clock.instant();
     Application application =
         new Application(
@@ -280,6 +292,7 @@ class Applications {
                 throw new IllegalStateException("sharing consent refused: " + refused.code());
               }
               outbox.enqueue(
+                  channel.get(),
                   "sharing/apply/" + application.ref(),
                   SharingRegistry.ID,
                   SharingRegistry.VERSION,
@@ -323,6 +336,7 @@ class Applications {
           consents.withdraw(
               user.accountId(), user.kind(), ConsentKind.SHARING.apiName(), scope(a.companyId()));
           outbox.enqueue(
+              channels.of(a.companyId()),
               "sharing/withdraw/" + a.ref(),
               SharingRegistry.ID,
               SharingRegistry.VERSION,
@@ -378,7 +392,10 @@ class Applications {
     repository.insertPackage(
         new SharingRepository.PackageRow(
             packageId, a.id(), company.id(), sealed, hash, key, clock.instant()));
+    // On the application's channel, also when the package is sealed to another company: the
+    // contract refuses that share (an alert) only where the application is.
     outbox.enqueue(
+        channels.of(a.companyId()),
         key,
         SharingRegistry.ID,
         update ? SharingRegistry.UPDATE_VERSION : SharingRegistry.VERSION,
@@ -445,18 +462,27 @@ class Applications {
     // ledger refused, leaves the earlier package in force.
     Optional<SharingRepository.PackageRow> row = Optional.empty();
     OutboxStatus.Committed committed = null;
+    String channel = null;
     for (SharingRepository.PackageRow candidate : repository.packagesFor(a.id(), a.companyId())) {
-      if (outbox.find(candidate.outboxKey()).map(OutboxEntry::status).orElse(null)
-          instanceof OutboxStatus.Committed c) {
+      Optional<OutboxEntry> entry = outbox.find(candidate.outboxKey());
+      if (entry.isPresent() && entry.get().status() instanceof OutboxStatus.Committed c) {
         row = Optional.of(candidate);
         committed = c;
+        channel = entry.get().channel();
         break;
       }
     }
     if (row.isEmpty() || committed == null) {
       return SharingResult.refused(HttpStatus.CONFLICT, "sharing.package-pending");
     }
-    Optional<TransactionRecord> tx = ledger.transaction(committed.txId());
+    // A read that decides: after a read barrier on the channel that recorded the share, so this
+    // node has applied it even if another node leads the channel.
+    if (channel == null) {
+      ledger.sync();
+    } else if (ledger.holds(channel)) {
+      ledger.sync(channel);
+    }
+    Optional<TransactionRecord> tx = ledger.transaction(channel, committed.txId());
     byte[] sealed = row.get().sealed();
     if (tx.isEmpty() || sealed == null) {
       return altered(a);
@@ -565,6 +591,7 @@ class Applications {
               clock.instant(),
               sealedReason);
           outbox.enqueue(
+              channels.of(a.companyId()),
               "sharing/decide/" + a.ref(),
               SharingRegistry.ID,
               SharingRegistry.VERSION,
@@ -695,7 +722,7 @@ class Applications {
         case OutboxStatus.Pending p -> pending = true;
         case OutboxStatus.Rejected r -> {}
         case OutboxStatus.Committed c -> {
-          Optional<TransactionRecord> tx = ledger.transaction(c.txId());
+          Optional<TransactionRecord> tx = ledger.transaction(entry.get().channel(), c.txId());
           if (tx.isPresent() && tx.get().receipt().accepted()) {
             txs.add(tx.get());
           }

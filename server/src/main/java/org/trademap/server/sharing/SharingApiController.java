@@ -135,7 +135,11 @@ class SharingApiController {
               + " KYC approval recorded on the ledger; the second and later companies reuse it.")
   @ApiResponse(responseCode = "201", description = "the application")
   @ApiResponse(responseCode = "401", description = "auth.required")
-  @ApiResponse(responseCode = "409", description = "sharing.not-approved, sharing.duplicate")
+  @ApiResponse(
+      responseCode = "409",
+      description =
+          "sharing.not-approved, sharing.duplicate, sharing.company-channel-missing (this node"
+              + " holds no ledger channel with the company: trust model a, ADR 0034)")
   @ApiResponse(
       responseCode = "422",
       description = "sharing.unknown-company, sharing.consent-required")

@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
 import org.trademap.ledger.api.block.Block;
 import org.trademap.ledger.api.block.Receipt;
+import org.trademap.ledger.api.node.ChannelLedger;
 import org.trademap.ledger.api.node.Ledger;
 import org.trademap.ledger.api.tx.SignedTransaction;
 import org.trademap.ledger.api.tx.ValidationCode;
@@ -39,11 +42,20 @@ public final class LedgerScan {
 
   /** Every recorded transaction whose arguments contain {@code text} (UTF-8), oldest first. */
   public static List<Recorded> mentioning(Ledger ledger, String text) {
+    return mentioning(ledger.status().height(), ledger::block, text);
+  }
+
+  /** Every transaction recorded on one channel whose arguments contain {@code text}. */
+  public static List<Recorded> mentioning(ChannelLedger channel, String text) {
+    return mentioning(channel.status().height(), channel::block, text);
+  }
+
+  private static List<Recorded> mentioning(
+      long head, LongFunction<Optional<Block>> blocks, String text) {
     byte[] needle = text.getBytes(StandardCharsets.UTF_8);
     List<Recorded> found = new ArrayList<>();
-    long head = ledger.status().height();
     for (long height = 1; height <= head; height++) {
-      Block block = ledger.block(height).orElseThrow();
+      Block block = blocks.apply(height).orElseThrow();
       for (int i = 0; i < block.transactions().size(); i++) {
         SignedTransaction tx = block.transactions().get(i);
         if (contains(tx.body().args(), needle)) {

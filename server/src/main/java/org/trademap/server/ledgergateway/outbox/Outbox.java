@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,8 @@ import org.trademap.ledger.api.tx.Transaction;
  * <p>{@link #enqueue} joins the caller's Spring transaction on the server's {@link DataSource}: the
  * caller's rows and the entry commit together or not at all. After the commit the dispatcher
  * records the entry on the ledger, signed by this node's consortium key, exactly once, in the order
- * of enqueueing. Callers follow it with {@link #find}.
+ * of enqueueing, on the channel the entry names (the node's default channel if it names none).
+ * Callers follow it with {@link #find}.
  */
 @Component
 public final class Outbox {
@@ -58,6 +60,29 @@ public final class Outbox {
    */
   public OutboxEntry enqueue(
       String idempotencyKey, String contractId, int contractVersion, String method, byte[] args) {
+    return enqueue(null, idempotencyKey, contractId, contractVersion, method, args);
+  }
+
+  /**
+   * Adds a ledger transaction to record on a named channel, as {@link #enqueue(String, String, int,
+   * String, byte[])} does for the default channel. A channel this node does not hold is not refused
+   * here (the node's channels are the dispatcher's business): the dispatcher rejects the entry with
+   * {@code WRONG_CHANNEL} and reports it.
+   *
+   * @param channel the channel the transaction names, or null for the node's default channel
+   * @throws IllegalArgumentException if a value is malformed, or if the key is taken by an entry
+   *     with another channel, contract, method or arguments (one key, one intent)
+   */
+  public OutboxEntry enqueue(
+      @Nullable String channel,
+      String idempotencyKey,
+      String contractId,
+      int contractVersion,
+      String method,
+      byte[] args) {
+    if (channel != null) {
+      Transaction.checkName(channel, "channel");
+    }
     if (!KEY.matcher(idempotencyKey).matches()) {
       throw new IllegalArgumentException(
           "an idempotency key is 1 to 200 characters of [A-Za-z0-9._:/-]");
@@ -73,12 +98,12 @@ public final class Outbox {
     }
     boolean inserted =
         store.insertIfAbsent(
-            idempotencyKey, contractId, contractVersion, method, args, clock.instant());
+            idempotencyKey, channel, contractId, contractVersion, method, args, clock.instant());
     OutboxStore.Row row =
         store
             .find(idempotencyKey)
             .orElseThrow(() -> new IllegalStateException("the outbox entry vanished"));
-    if (!inserted && !row.sameIntent(contractId, contractVersion, method, args)) {
+    if (!inserted && !row.sameIntent(channel, contractId, contractVersion, method, args)) {
       throw new IllegalArgumentException(
           "the idempotency key "
               + idempotencyKey

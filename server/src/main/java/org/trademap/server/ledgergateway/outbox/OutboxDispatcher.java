@@ -25,9 +25,10 @@ import org.trademap.server.ledgergateway.LedgerUnavailableException;
 import org.trademap.server.ledgergateway.SubmitTimeoutException;
 
 /**
- * Records the outbox's entries on the ledger, one at a time and in order, on one background thread
- * that runs while the application context runs. It wakes when an enqueue commits and looks for
- * entries every {@code trademap.outbox.poll-interval} anyway.
+ * Records the outbox's entries on the ledger, one at a time and in order, each on the channel it
+ * names (the node's default channel if it names none), on one background thread that runs while the
+ * application context runs. It wakes when an enqueue commits and looks for entries every {@code
+ * trademap.outbox.poll-interval} anyway.
  *
  * <p>Exactly-once effect, also across crashes: an entry's transaction is signed (node key, the
  * node's next nonce, the current time) and stored in the entry <em>before</em> it is submitted; a
@@ -188,13 +189,24 @@ final class OutboxDispatcher implements SmartLifecycle {
 
   /** One attempt: returns the row as it stands afterwards (settled, or re-signed to try again). */
   private OutboxStore.Row attempt(OutboxStore.Row row) {
+    String channel = channelOf(row);
+    if (!ledger.holds(channel)) {
+      // Nothing can be signed or looked up on a channel this node does not hold, and trying again
+      // does not help: the node's channels are fixed while it runs. Final, and reported.
+      return reject(
+          row,
+          ValidationCode.WRONG_CHANNEL.name(),
+          "",
+          "this node does not hold channel " + channel,
+          null);
+    }
     if (row.signedTx() == null) {
       row = sign(row, null);
     }
     byte[] signed = requireSigned(row);
     Hash txId = Hash.sha256(signed);
     faults.at(OutboxFaults.Point.BEFORE_SUBMIT, row.seq());
-    Optional<TransactionRecord> recorded = ledger.transaction(txId);
+    Optional<TransactionRecord> recorded = ledger.transaction(channel, txId);
     if (recorded.isPresent()) {
       return settle(row, txId, recorded.get().height(), recorded.get().receipt());
     }
@@ -213,7 +225,7 @@ final class OutboxDispatcher implements SmartLifecycle {
     switch (code) {
       case DUPLICATE, NONCE_REUSED, TIMESTAMP_OUT_OF_WINDOW -> {
         // Look the id up after the refusal: a commit that raced the checks is seen now.
-        Optional<TransactionRecord> recorded = ledger.transaction(txId);
+        Optional<TransactionRecord> recorded = ledger.transaction(channelOf(row), txId);
         if (recorded.isPresent()) {
           return settle(row, txId, recorded.get().height(), recorded.get().receipt());
         }
@@ -267,10 +279,11 @@ final class OutboxDispatcher implements SmartLifecycle {
       OutboxStore.Row row, String code, String reason, String message, @Nullable Long height) {
     store.markRejected(row.seq(), code, reason, message, height, clock.instant());
     log.warn(
-        "ledger outbox: entry {} ({}.{}) rejected: {} {}",
+        "ledger outbox: entry {} ({}.{} on {}) rejected: {} {}",
         row.seq(),
         row.contractId(),
         row.method(),
+        channelOf(row),
         code,
         reason);
     return reload(row);
@@ -279,11 +292,12 @@ final class OutboxDispatcher implements SmartLifecycle {
   /** Signs the entry with the node key and its next nonce, replacing {@code previous}. */
   private OutboxStore.Row sign(OutboxStore.Row row, @Nullable Hash previous) {
     Genesis genesis = ledger.genesis();
-    long nonce = ledger.nextNonce(key.publicKey());
+    String channel = channelOf(row);
+    long nonce = ledger.nextNonce(channel, key.publicKey());
     byte[] signed =
         new Transaction(
                 genesis.chainId(),
-                ledger.defaultChannel(),
+                channel,
                 row.contractId(),
                 row.contractVersion(),
                 row.method(),
@@ -299,6 +313,12 @@ final class OutboxDispatcher implements SmartLifecycle {
     }
     // Whoever stored a signature first, the stored one is the one to submit.
     return reload(row);
+  }
+
+  /** The channel the entry names, or the node's default channel if it names none. */
+  private String channelOf(OutboxStore.Row row) {
+    String channel = row.channel();
+    return channel == null ? ledger.defaultChannel() : channel;
   }
 
   private OutboxStore.Row reload(OutboxStore.Row row) {

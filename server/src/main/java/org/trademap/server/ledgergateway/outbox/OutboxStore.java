@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -18,13 +19,14 @@ import org.trademap.ledger.api.crypto.Hash;
  */
 final class OutboxStore {
   private static final String COLUMNS =
-      "seq, idempotency_key, contract_id, contract_version, method, args, status, signed_tx, tx_id,"
+      "seq, idempotency_key, channel, contract_id, contract_version, method, args, status, signed_tx, tx_id,"
           + " nonce, signings, height, reject_code, reject_reason, reject_message, created_at";
 
   /** A row with everything the dispatcher needs. */
   record Row(
       long seq,
       String idempotencyKey,
+      @Nullable String channel,
       String contractId,
       int contractVersion,
       String method,
@@ -37,12 +39,18 @@ final class OutboxStore {
 
     OutboxEntry entry() {
       return new OutboxEntry(
-          seq, idempotencyKey, contractId, contractVersion, method, status, createdAt);
+          seq, idempotencyKey, channel, contractId, contractVersion, method, status, createdAt);
     }
 
     /** Whether the row records the same intent as these values. */
-    boolean sameIntent(String contract, int version, String methodName, byte[] arguments) {
-      return contractId.equals(contract)
+    boolean sameIntent(
+        @Nullable String channelName,
+        String contract,
+        int version,
+        String methodName,
+        byte[] arguments) {
+      return Objects.equals(channel, channelName)
+          && contractId.equals(contract)
           && contractVersion == version
           && method.equals(methodName)
           && Arrays.equals(args, arguments);
@@ -50,7 +58,16 @@ final class OutboxStore {
 
     @Override
     public String toString() {
-      return "OutboxRow[seq=" + seq + ", " + contractId + "." + method + ", " + status + "]";
+      return "OutboxRow[seq="
+          + seq
+          + ", "
+          + (channel == null ? "" : channel + ":")
+          + contractId
+          + "."
+          + method
+          + ", "
+          + status
+          + "]";
     }
   }
 
@@ -62,12 +79,24 @@ final class OutboxStore {
 
   /** Inserts a pending entry unless one with the key exists; returns whether it inserted. */
   boolean insertIfAbsent(
-      String key, String contractId, int version, String method, byte[] args, Instant now) {
+      String key,
+      @Nullable String channel,
+      String contractId,
+      int version,
+      String method,
+      byte[] args,
+      Instant now) {
     return jdbc.sql(
-                "INSERT INTO ledger_outbox (idempotency_key, contract_id, contract_version,"
-                    + " method, args, status, signings, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?) ON CONFLICT DO NOTHING")
-            .params(key, contractId, version, method, args, timestamp(now))
+                "INSERT INTO ledger_outbox (idempotency_key, channel, contract_id,"
+                    + " contract_version, method, args, status, signings, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?) ON CONFLICT DO NOTHING")
+            .param(key)
+            .param(channel)
+            .param(contractId)
+            .param(version)
+            .param(method)
+            .param(args)
+            .param(timestamp(now))
             .update()
         == 1;
   }
@@ -178,6 +207,7 @@ final class OutboxStore {
     return new Row(
         rs.getLong("seq"),
         rs.getString("idempotency_key"),
+        rs.getString("channel"),
         rs.getString("contract_id"),
         rs.getInt("contract_version"),
         rs.getString("method"),

@@ -1,6 +1,7 @@
 package org.trademap.server.ledgergateway.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -70,6 +71,20 @@ class OutboxIT extends RunningServer {
         TestTransactions.registerArgs(ref));
   }
 
+  /** Enqueues a registration on a named channel, in a transaction of its own. */
+  private void enqueueOn(String channel, String key, String ref) {
+    transaction()
+        .executeWithoutResult(
+            status ->
+                outbox.enqueue(
+                    channel,
+                    key,
+                    KycRegistry.ID,
+                    KycRegistry.VERSION,
+                    KycRegistry.REGISTER,
+                    TestTransactions.registerArgs(ref)));
+  }
+
   private TransactionTemplate transaction() {
     return new TransactionTemplate(transactions);
   }
@@ -119,6 +134,48 @@ class OutboxIT extends RunningServer {
     assertThat(recorded.transaction().body().signer()).isEqualTo(node.nodeKey().publicKey());
     assertThat(recorded.transaction().body().method()).isEqualTo(KycRegistry.REGISTER);
     assertThat(recorded.transaction().body().args()).isEqualTo(TestTransactions.registerArgs(ref));
+  }
+
+  @Test
+  void anEntryNamingTheDefaultChannelIsRecordedThere() {
+    String ref = subject();
+    enqueueOn(ledger.defaultChannel(), "it/named-default", ref);
+
+    OutboxStatus status = awaitSettled("it/named-default");
+
+    assertThat(status).isInstanceOf(OutboxStatus.Committed.class);
+    assertThat(outbox.find("it/named-default").orElseThrow().channel())
+        .isEqualTo(ledger.defaultChannel());
+    var recorded = node.transaction(((OutboxStatus.Committed) status).txId()).orElseThrow();
+    assertThat(recorded.transaction().body().channel()).isEqualTo(ledger.defaultChannel());
+  }
+
+  @Test
+  void anEntryForAChannelThisNodeDoesNotHoldIsRejectedAndReportedNotDropped() {
+    String ref = subject();
+    enqueueOn("rel-nowhere", "it/unheld-channel", ref);
+
+    OutboxStatus status = awaitSettled("it/unheld-channel");
+
+    assertThat(status)
+        .isEqualTo(
+            new OutboxStatus.Rejected(
+                "WRONG_CHANNEL", "", "this node does not hold channel rel-nowhere", null, null));
+    assertThat(LedgerScan.mentioning(node, ref)).isEmpty();
+    // The outbox goes on with the next entry.
+    transaction().executeWithoutResult(status2 -> enqueueRegister("it/after-unheld", subject()));
+    assertThat(awaitSettled("it/after-unheld")).isInstanceOf(OutboxStatus.Committed.class);
+    // One key, one intent: the same call on another channel is another intent.
+    assertThatThrownBy(
+            () ->
+                outbox.enqueue(
+                    "it/unheld-channel",
+                    KycRegistry.ID,
+                    KycRegistry.VERSION,
+                    KycRegistry.REGISTER,
+                    TestTransactions.registerArgs(ref)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("taken by another intent");
   }
 
   @Test
