@@ -170,17 +170,17 @@ public class LedgerGateway {
     List<BatchOutcome> results = new ArrayList<>(outcomes.size());
     int timedOut = 0;
     for (int i = 0; i < outcomes.size(); i++) {
-      Hash txId = Hash.sha256(signedTransactions.get(i));
       try {
         long left = Math.max(0, deadline - System.nanoTime());
         results.add(new BatchOutcome.Decided(outcomes.get(i).get(left, TimeUnit.NANOSECONDS)));
       } catch (TimeoutException e) {
         timedOut++;
-        results.add(new BatchOutcome.TimedOut(txId));
+        results.add(new BatchOutcome.TimedOut(Hash.sha256(signedTransactions.get(i))));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new LedgerUnavailableException("interrupted while waiting for the ledger", e);
       } catch (ExecutionException e) {
+        Hash txId = Hash.sha256(signedTransactions.get(i));
         log.warn("transaction {}: the ledger node could not process it: {}", txId, e.getCause());
         results.add(new BatchOutcome.Unavailable(txId));
       }
