@@ -23,15 +23,19 @@ class SubmitTimeoutIT extends RunningServer {
 
   @Autowired LedgerNode node;
 
+  /** A valid registration signed by this node with its next nonce. */
+  private byte[] registration() {
+    KeyPair key = node.nodeKey();
+    return TestTransactions.on(node.genesis())
+        .signer(key)
+        .nonce(node.nextNonce(key.publicKey()))
+        .register("subject-" + UUID.randomUUID())
+        .bytes();
+  }
+
   @Test
   void answersTimeoutWithTheTxIdAndTheTransactionIsStillCommittedLater() {
-    KeyPair key = node.nodeKey();
-    byte[] bytes =
-        TestTransactions.on(node.genesis())
-            .signer(key)
-            .nonce(node.nextNonce(key.publicKey()))
-            .register("subject-" + UUID.randomUUID())
-            .bytes();
+    byte[] bytes = registration();
     String txId = TestTransactions.txId(bytes);
 
     JsonNode problem =
@@ -65,13 +69,7 @@ class SubmitTimeoutIT extends RunningServer {
 
   @Test
   void aBatchAnswersEachUndecidedTransactionAsTimedOutAndEachRefusalAsSuch() {
-    KeyPair key = node.nodeKey();
-    byte[] valid =
-        TestTransactions.on(node.genesis())
-            .signer(key)
-            .nonce(node.nextNonce(key.publicKey()))
-            .register("subject-" + UUID.randomUUID())
-            .bytes();
+    byte[] valid = registration();
     byte[] stranger =
         TestTransactions.on(node.genesis())
             .signer(TestTransactions.freshKey())
