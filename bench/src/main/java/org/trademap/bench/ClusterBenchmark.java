@@ -21,21 +21,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.trademap.ledger.api.crypto.Hash;
+import org.trademap.ledger.api.tx.SignedTransaction;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ledger benchmark against a running consortium ({@code --cluster D}): signed {@code
- * kyc-registry.register} transactions of the consortium organisation, submitted over HTTP ({@code
- * POST /api/v1/ledger/transactions}, which answers once the transaction is committed) to every node
- * in turn, so that the followers forward to the leader, at a fixed number of outstanding
- * transactions for the given time.
+ * kyc-registry.register} transactions of the consortium organisation, submitted over HTTP to every
+ * node in turn, so that the followers forward to the leader, at a fixed number of outstanding
+ * transactions for the given time: in batches ({@code POST /api/v1/ledger/transactions/batch},
+ * {@code --batch N}, which answers once every transaction of the batch has its outcome), or one by
+ * one with {@code --batch 1} ({@code POST /api/v1/ledger/transactions}, which answers once the
+ * transaction is committed). A warm-up ({@code --warmup}, not measured) lets the nodes' JIT compile
+ * the ledger path first, and the Ed25519 ceiling of the machine measured before it gives the run's
+ * target (ADR 0032).
  *
  * <p>The transactions are signed before the timer runs ({@link Presigner}), in segments of at most
  * {@link #SEGMENT} so that their timestamps stay inside the ledger's window; signing pauses are not
@@ -53,6 +61,16 @@ final class ClusterBenchmark {
   static final int PLAUSIBLE_TPS = 4000;
 
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
+
+  /** Target floor on this machine whatever the ceiling (issue 3): 2,000 tx/s. */
+  static final double TARGET_FLOOR_TPS = 2000;
+
+  /** Share of the crypto ceiling the ledger should reach (issue 3). */
+  static final double TARGET_SHARE = 0.5;
+
+  private static final int CEILING_SAMPLE = 1024;
+  private static final Duration CEILING_WARM_UP = Duration.ofSeconds(1);
+  private static final Duration CEILING_RUN = Duration.ofSeconds(3);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final ClusterOptions options;
@@ -115,13 +133,17 @@ final class ClusterBenchmark {
    * @param timestamp when the run started (UTC, ISO-8601)
    * @param duration the requested submission time
    * @param concurrency transactions outstanding at a time
+   * @param batch the most transactions per request (1: each on its own request)
+   * @param requests requests outstanding at a time (concurrency / transactions per request)
+   * @param warmUp the submission time before the measured time
+   * @param warmUpAcknowledged transactions acknowledged in the warm-up (not counted below)
    * @param seconds the measured time: submission until the last answer, signing pauses excluded
    * @param submitted transactions submitted
    * @param acknowledged answered 201: committed and accepted
    * @param refused answered 422: refused by the ledger or rejected by the contract
    * @param errors any other answer, or no answer
    * @param tps acknowledged per measured second
-   * @param p50Ms median time from submission to acknowledgement
+   * @param p50Ms median time from submission to acknowledgement (of the request that carried it)
    * @param p95Ms its 95th percentile
    * @param p99Ms its 99th percentile
    * @param maxMs its maximum
@@ -130,6 +152,7 @@ final class ClusterBenchmark {
    * @param perNode per node: submitted and acknowledged
    * @param refusedKinds each refusal code with its count
    * @param errorKinds each kind of error with its count
+   * @param ceiling the crypto ceiling and the target it gives; null when not measured
    */
   record Report(
       String workload,
@@ -142,6 +165,10 @@ final class ClusterBenchmark {
       String timestamp,
       String duration,
       int concurrency,
+      int batch,
+      int requests,
+      String warmUp,
+      long warmUpAcknowledged,
       double seconds,
       long submitted,
       long acknowledged,
@@ -156,7 +183,52 @@ final class ClusterBenchmark {
       boolean exhausted,
       Map<String, NodeFigures> perNode,
       Map<String, Long> refusedKinds,
-      Map<String, Long> errorKinds) {}
+      Map<String, Long> errorKinds,
+      @Nullable Ceiling ceiling) {}
+
+  /**
+   * The signature-verification ceiling of the machine, measured by the benchmark's JVM on every
+   * core before the warm-up, and the target it gives (issue 3): every node verifies every
+   * transaction once, and the node that took a follower's submission once more, so the consortium
+   * cannot commit more than about {@code cores × verifications per CPU-second / (nodes + 1)}
+   * transactions per second on this machine. The ceiling is taken from the verifying threads' CPU
+   * time, which other work on a shared machine hardly changes; the wall-clock rate, which drops
+   * with the share of the CPU the run got, is reported beside it.
+   *
+   * @param verifyPerSecond Ed25519 verifications per second on all cores (wall clock)
+   * @param verifyPerCpuSecond verifications per second of the verifying threads' CPU time
+   * @param threads verifying threads, one per core
+   * @param ceilingTps {@code threads × verifyPerCpuSecond / (nodes + 1)}: the machine's ceiling
+   * @param ceilingNowTps {@code verifyPerSecond / (nodes + 1)}: the ceiling with the share of the
+   *     machine the measurement got (lower than {@code ceilingTps} when other work ran)
+   * @param targetTps {@code max(50 % of ceilingTps, 2,000)}
+   * @param percentOfCeiling the measured tps as a percentage of {@code ceilingTps}
+   * @param met whether the measured tps reached {@code targetTps}
+   */
+  record Ceiling(
+      double verifyPerSecond,
+      double verifyPerCpuSecond,
+      int threads,
+      double ceilingTps,
+      double ceilingNowTps,
+      double targetTps,
+      double percentOfCeiling,
+      boolean met) {
+
+    static Ceiling of(CryptoCeiling.Result r, int nodes, double tps) {
+      double ceilingTps = r.threads() * r.perCpuSecond() / (nodes + 1);
+      double target = Math.max(TARGET_SHARE * ceilingTps, TARGET_FLOOR_TPS);
+      return new Ceiling(
+          LedgerReport.round(r.perSecond(), 1),
+          LedgerReport.round(r.perCpuSecond(), 1),
+          r.threads(),
+          LedgerReport.round(ceilingTps, 1),
+          LedgerReport.round(r.perSecond() / (nodes + 1), 1),
+          LedgerReport.round(target, 1),
+          LedgerReport.round(ceilingTps == 0 ? 0 : 100 * tps / ceilingTps, 1),
+          tps >= target);
+    }
+  }
 
   /**
    * One node's share.
@@ -206,12 +278,16 @@ final class ClusterBenchmark {
     List<String> loaded = channels.isEmpty() ? List.of(cluster.genesis().channel()) : channels;
     List<Cluster.Node> loadedNodes = loadedNodes(cluster, loaded);
     List<Worker> workers = new ArrayList<>();
+    List<Worker> warmUpWorkers = new ArrayList<>();
     double seconds = 0;
     boolean exhausted = false;
     double signRate;
+    CryptoCeiling.@Nullable Result ceiling = null;
+    int perRequest;
     try (HttpClient http = Cluster.httpClient()) {
       cluster.requireAnswering(http);
       int n = loadedNodes.size();
+      int k = loaded.size();
       out.println(
           "TradeMap ledger benchmark: "
               + KycWorkload.NAME
@@ -224,62 +300,64 @@ final class ClusterBenchmark {
           "machine   %s, memory %,d MB%n",
           machine.describe(),
           Machine.physicalMemoryBytes() / (1024 * 1024));
+      perRequest = perRequest(Math.max(n, k));
+      int requests = (options.concurrency() + perRequest - 1) / perRequest;
       out.printf(
           Locale.ROOT,
-          "config    nodes %s; channel %s; duration %s; concurrency %d (about %d per node, each"
-              + " node in turn); signed by %s in segments of at most %s before the timer%n",
+          "config    nodes %s; channel %s; duration %s after a warm-up of %s; concurrency %d (%d"
+              + " requests of %s, each node in turn); signed by %s in segments of at most %s"
+              + " before the timer%n",
           String.join(", ", loadedNodes.stream().map(Cluster.Node::id).toList()),
           describe(loaded),
           Durations.format(options.duration()),
+          options.warmUp().isZero() ? "none" : Durations.format(options.warmUp()),
           options.concurrency(),
-          Math.max(1, options.concurrency() / n),
-          loadedNodes.stream()
+          requests,
+          options.batch() == 1
+              ? "1 transaction (POST /api/v1/ledger/transactions)"
+              : "up to " + perRequest + " transactions (POST /api/v1/ledger/transactions/batch)",
+          cluster.nodes().stream()
               .filter(x -> x.role().equals("consortium"))
               .findFirst()
               .map(Cluster.Node::id)
               .orElse("consortium"),
           Durations.format(SEGMENT));
-      int k = loaded.size();
-      for (int i = 0; i < options.concurrency(); i++) {
+      for (int i = 0; i < requests; i++) {
         List<Cluster.Node> holders = cluster.holders().getOrDefault(loaded.get(i % k), loadedNodes);
-        workers.add(new Worker(i % k, holders.get((i / k) % holders.size())));
+        Cluster.Node node = holders.get((i / k) % holders.size());
+        workers.add(new Worker(i % k, node));
+        warmUpWorkers.add(new Worker(i % k, node));
       }
       SecureRandom seeds = new SecureRandom();
       byte[] tag = new byte[4];
       seeds.nextBytes(tag);
-      long firstNonce = System.currentTimeMillis() * 1000;
       List<Presigner> signers = new ArrayList<>();
+      long firstNonce = System.currentTimeMillis() * 1000;
       try {
         for (String channel : loaded) {
           KycWorkload workload =
               new KycWorkload(
                   cluster.genesis(), channel, cluster.signer(), HexFormat.of().formatHex(tag));
+          if (options.ceiling() && ceiling == null) {
+            ceiling = ceiling(workload, machine.cores(), n, seeds.nextLong());
+          }
           signers.add(new Presigner(workload, firstNonce, machine.cores(), seeds.nextLong()));
+        }
+        if (!options.warmUp().isZero()) {
+          warmUp(http, warmUpWorkers, signers, perRequest);
         }
         Duration left = options.duration();
         while (!left.isZero() && !left.isNegative() && !exhausted) {
           Duration segment = left.compareTo(SEGMENT) > 0 ? SEGMENT : left;
-          int count =
-              (int) Math.ceil(PLAUSIBLE_TPS * segment.toNanos() / 1e9 / k)
-                  + options.concurrency() / k
-                  + 1;
-          byte[][][] txs = new byte[k][][];
-          AtomicInteger[] next = new AtomicInteger[k];
-          for (int c = 0; c < k; c++) {
-            txs[c] = signers.get(c).take(count, System.currentTimeMillis());
-            next[c] = new AtomicInteger();
-          }
+          byte[][][] txs = take(signers, segment);
+          AtomicInteger[] next = counters(k);
           long t0 = System.nanoTime();
           listener.submitting(t0);
-          submit(http, workers, txs, next, t0 + segment.toNanos());
+          submit(http, workers, txs, next, t0 + segment.toNanos(), perRequest);
           long t1 = System.nanoTime();
           listener.submitted(t1);
           seconds += (t1 - t0) / 1e9;
-          for (int c = 0; c < k; c++) {
-            int used = Math.min(next[c].get(), txs[c].length);
-            exhausted |= used == txs[c].length;
-            signers.get(c).giveBack(used);
-          }
+          exhausted = giveBack(signers, txs, next);
           left = left.minus(segment);
         }
         signRate = signers.stream().mapToDouble(Presigner::rate).average().orElse(0) * k;
@@ -288,7 +366,17 @@ final class ClusterBenchmark {
       }
     }
     Report report =
-        report(loaded, loadedNodes, machine, started, workers, seconds, signRate, exhausted);
+        report(
+            loaded,
+            loadedNodes,
+            machine,
+            started,
+            workers,
+            warmUpWorkers,
+            ceiling,
+            seconds,
+            signRate,
+            exhausted);
     print(report);
     LedgerReport.writeJson(outFile, report);
     out.println("JSON      " + outFile.toAbsolutePath());
@@ -320,35 +408,181 @@ final class ClusterBenchmark {
         : loaded.size() + " channels (" + loaded.getFirst() + " … " + loaded.getLast() + ")";
   }
 
+  /** Pre-signed transactions for {@code time} of submission, per channel. */
+  private byte[][][] take(List<Presigner> signers, Duration time) {
+    int k = signers.size();
+    int count =
+        (int) Math.ceil(PLAUSIBLE_TPS * time.toNanos() / 1e9 / k) + options.concurrency() / k + 1;
+    byte[][][] txs = new byte[k][][];
+    for (int c = 0; c < k; c++) {
+      txs[c] = signers.get(c).take(count, System.currentTimeMillis());
+    }
+    return txs;
+  }
+
+  private static AtomicInteger[] counters(int k) {
+    AtomicInteger[] next = new AtomicInteger[k];
+    for (int c = 0; c < k; c++) {
+      next[c] = new AtomicInteger();
+    }
+    return next;
+  }
+
+  /** Hands the unused transactions back; whether a channel's ran out. */
+  private static boolean giveBack(List<Presigner> signers, byte[][][] txs, AtomicInteger[] next) {
+    boolean exhausted = false;
+    for (int c = 0; c < txs.length; c++) {
+      int used = Math.min(next[c].get(), txs[c].length);
+      exhausted |= used == txs[c].length;
+      signers.get(c).giveBack(used);
+    }
+    return exhausted;
+  }
+
   /** Runs every worker on its own virtual thread until the deadline or the transactions end. */
   private void submit(
       HttpClient http,
       List<Worker> workers,
       byte[][][] perChannel,
       AtomicInteger[] nextPerChannel,
-      long deadline) {
+      long deadline,
+      int perRequest) {
+    boolean batched = options.batch() > 1;
     List<Future<?>> tasks = new ArrayList<>();
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (Worker w : workers) {
         byte[][] txs = perChannel[w.channel];
         AtomicInteger next = nextPerChannel[w.channel];
         HttpRequest.Builder request =
-            HttpRequest.newBuilder(w.node.uri("api/v1/ledger/transactions"))
+            HttpRequest.newBuilder(
+                    w.node.uri(
+                        batched
+                            ? "api/v1/ledger/transactions/batch"
+                            : "api/v1/ledger/transactions"))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json");
         tasks.add(
             threads.submit(
                 () -> {
                   while (System.nanoTime() < deadline) {
-                    int i = next.getAndIncrement();
+                    int i = next.getAndAdd(perRequest);
                     if (i >= txs.length) {
                       return;
                     }
-                    submitOne(http, request, txs[i], w);
+                    if (batched) {
+                      submitBatch(
+                          http,
+                          request,
+                          Arrays.copyOfRange(txs, i, Math.min(i + perRequest, txs.length)),
+                          w);
+                    } else {
+                      submitOne(http, request, txs[i], w);
+                    }
                   }
                 }));
       }
       Tasks.await(tasks);
+    }
+  }
+
+  /**
+   * Transactions per request: {@code --batch}, but fewer when the outstanding transactions would
+   * otherwise not reach every node.
+   */
+  private int perRequest(int nodes) {
+    int share = (options.concurrency() + nodes - 1) / nodes;
+    return Math.max(1, Math.min(options.batch(), share));
+  }
+
+  /** Submits for the warm-up time; what these workers count is reported apart, not measured. */
+  private void warmUp(
+      HttpClient http, List<Worker> warmUpWorkers, List<Presigner> signers, int perRequest) {
+    Duration warm = options.warmUp();
+    byte[][][] txs = take(signers, warm);
+    AtomicInteger[] next = counters(signers.size());
+    long t0 = System.nanoTime();
+    submit(http, warmUpWorkers, txs, next, t0 + warm.toNanos(), perRequest);
+    giveBack(signers, txs, next);
+    long acknowledged = warmUpWorkers.stream().mapToLong(w -> w.acknowledged).sum();
+    out.printf(
+        Locale.ROOT,
+        "warm-up   %.1f s: %,d acknowledged (%,.0f tx/s), not measured%n",
+        (System.nanoTime() - t0) / 1e9,
+        acknowledged,
+        acknowledged / ((System.nanoTime() - t0) / 1e9));
+  }
+
+  private CryptoCeiling.Result ceiling(KycWorkload workload, int cores, int nodes, long seed) {
+    List<SignedTransaction> sample =
+        workload.registrations(
+            CEILING_SAMPLE, 1, System.currentTimeMillis(), new SplittableRandom(seed));
+    CryptoCeiling.Result r = CryptoCeiling.measure(sample, cores, CEILING_WARM_UP, CEILING_RUN);
+    out.printf(
+        Locale.ROOT,
+        "crypto    Ed25519 verify %,.0f per CPU-second x %d cores -> at most %,.0f tx/s with %d"
+            + " nodes (every node verifies, one more on a follower's submission); %,.0f/s by the"
+            + " wall clock now (%d-byte tx)%n",
+        r.perCpuSecond(),
+        r.threads(),
+        r.threads() * r.perCpuSecond() / (nodes + 1),
+        nodes,
+        r.perSecond(),
+        r.txBytes());
+    return r;
+  }
+
+  /** Submits several transactions in one request; each is counted as the single path counts it. */
+  private void submitBatch(HttpClient http, HttpRequest.Builder request, byte[][] txs, Worker w) {
+    StringBuilder body = new StringBuilder(txs.length * 700).append("{\"transactions\":[");
+    for (int i = 0; i < txs.length; i++) {
+      body.append(i == 0 ? "\"" : ",\"").append(Base64.getEncoder().encodeToString(txs[i]));
+      body.append('"');
+    }
+    body.append("]}");
+    w.submitted += txs.length;
+    long start = System.nanoTime();
+    try {
+      HttpResponse<String> r =
+          http.send(
+              request.copy().POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+              HttpResponse.BodyHandlers.ofString());
+      long nanos = System.nanoTime() - start;
+      if (r.statusCode() != 200) {
+        w.errors += txs.length;
+        w.errorKinds.merge(
+            "HTTP " + r.statusCode() + " " + problemCode(r.body()), (long) txs.length, Long::sum);
+        return;
+      }
+      JsonNode results = JSON.readTree(r.body()).path("results");
+      for (int i = 0; i < txs.length; i++) {
+        JsonNode item = results.path(i);
+        String code = item.path("code").asString("(no result)");
+        if (item.path("accepted").asBoolean(false)) {
+          w.latency(nanos);
+          w.acknowledged++;
+          w.acked.add(Hash.sha256(txs[i]).hex());
+          listener.acknowledged(start + nanos);
+        } else if (code.equals("ledger.timeout")
+            || code.equals("ledger.unavailable")
+            || code.equals("(no result)")) {
+          w.errors++;
+          w.errorKinds.merge(code, 1L, Long::sum);
+        } else {
+          w.refused++;
+          w.refusedKinds.merge(code, 1L, Long::sum);
+        }
+      }
+    } catch (IOException e) {
+      w.errors += txs.length;
+      w.errorKinds.merge(e.getClass().getSimpleName(), (long) txs.length, Long::sum);
+      listener.unanswered();
+    } catch (JacksonException e) {
+      w.errors += txs.length;
+      w.errorKinds.merge("(no results document)", (long) txs.length, Long::sum);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      w.errors += txs.length;
+      w.errorKinds.merge("interrupted", (long) txs.length, Long::sum);
     }
   }
 
@@ -404,6 +638,8 @@ final class ClusterBenchmark {
       Machine machine,
       Instant started,
       List<Worker> workers,
+      List<Worker> warmUpWorkers,
+      CryptoCeiling.@Nullable Result ceiling,
       double seconds,
       double signRate,
       boolean exhausted) {
@@ -447,6 +683,10 @@ final class ClusterBenchmark {
         started.toString(),
         Durations.format(options.duration()),
         options.concurrency(),
+        options.batch(),
+        workers.size(),
+        Durations.format(options.warmUp()),
+        warmUpWorkers.stream().mapToLong(w -> w.acknowledged).sum(),
         LedgerReport.round(seconds, 3),
         submitted,
         acknowledged,
@@ -461,7 +701,10 @@ final class ClusterBenchmark {
         exhausted,
         nodes,
         refusedKinds,
-        errorKinds);
+        errorKinds,
+        ceiling == null
+            ? null
+            : Ceiling.of(ceiling, loadedNodes.size(), seconds == 0 ? 0 : acknowledged / seconds));
   }
 
   private static double ms(long nanos) {
@@ -504,6 +747,26 @@ final class ClusterBenchmark {
                     f.acknowledged()));
     r.refusedKinds().forEach((k, v) -> out.printf(Locale.ROOT, "refused   %8d  %s%n", v, k));
     r.errorKinds().forEach((k, v) -> out.printf(Locale.ROOT, "errors    %8d  %s%n", v, k));
+    Ceiling c = r.ceiling();
+    if (c != null) {
+      out.printf(
+          Locale.ROOT,
+          "ceiling   %d x %,.0f verifications per CPU-second / (%d nodes + 1) = %,.1f tx/s"
+              + " (%,.1f tx/s with the CPU share the measurement got); measured %,.1f tx/s ="
+              + " %.1f %% of it%n",
+          c.threads(),
+          c.verifyPerCpuSecond(),
+          r.nodes(),
+          c.ceilingTps(),
+          c.ceilingNowTps(),
+          r.tps(),
+          c.percentOfCeiling());
+      out.printf(
+          Locale.ROOT,
+          "target    max(50 %% of the ceiling, 2,000) = %,.1f tx/s: %s%n",
+          c.targetTps(),
+          c.met() ? "MET" : "MISSED");
+    }
   }
 
   private static void writeAcked(Path file, List<Worker> workers) {

@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param dir the consortium directory ({@code consortium.json} and the organisations' files)
  * @param duration how long transactions are submitted (signing pauses excluded)
  * @param concurrency transactions outstanding at a time, spread over the nodes
+ * @param batch the most transactions in one request: {@code 1} submits each on its own ({@code POST
+ *     /api/v1/ledger/transactions}), more uses {@code POST /api/v1/ledger/transactions/batch}
+ * @param warmUp how long transactions are submitted before the measured time, not counted; zero for
+ *     none
+ * @param ceiling whether to measure the Ed25519 verification ceiling and the target before the run
  * @param out where to write the JSON result; null for the default name under {@code bench-results/}
  * @param ackedOut where to write the id of every acknowledged transaction; null for nowhere
  * @param verifyAcked a file of transaction ids to look up on every node instead of a benchmark
@@ -22,6 +27,9 @@ record ClusterOptions(
     Path dir,
     Duration duration,
     int concurrency,
+    int batch,
+    Duration warmUp,
+    boolean ceiling,
     @Nullable Path out,
     @Nullable Path ackedOut,
     @Nullable Path verifyAcked,
@@ -30,12 +38,26 @@ record ClusterOptions(
   static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
 
   /**
-   * Enough outstanding transactions to keep the leader's blocks full on 4 nodes: at 64 the run was
-   * bound by latency (outstanding / commit latency), not by the nodes (ADR 0027).
+   * Enough outstanding transactions to keep the leader's blocks full on 4 nodes with batches: 8
+   * requests of 128 (ADR 0032). Submitted one by one, 256 already kept the blocks full (ADR 0027).
    */
-  static final int DEFAULT_CONCURRENCY = 256;
+  static final int DEFAULT_CONCURRENCY = 1024;
 
   static final int MAX_CONCURRENCY = 4096;
+
+  /**
+   * Transactions per request by default: a request's HTTP cost is shared by 128 transactions, and
+   * 1,024 outstanding still make 2 requests per node of a 4-node consortium (ADR 0032).
+   */
+  static final int DEFAULT_BATCH = 128;
+
+  /** The batch endpoint's default limit ({@code trademap.api.max-batch-transactions}). */
+  static final int MAX_BATCH = 1000;
+
+  /** Long enough for the nodes' JIT to compile the ledger path (ADR 0032). */
+  static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(10);
+
+  static final Duration MAX_WARM_UP = Duration.ofMinutes(5);
 
   /** Whether the arguments ask for the cluster benchmark rather than the single node's. */
   static boolean wanted(List<String> args) {
@@ -43,21 +65,31 @@ record ClusterOptions(
   }
 
   /**
-   * Parses {@code --cluster D}, {@code --duration D}, {@code --concurrency N}, {@code --out FILE},
-   * {@code --acked-out FILE}, {@code --verify-acked FILE} (also as {@code --x=v}).
+   * Parses {@code --cluster D}, {@code --duration D}, {@code --concurrency N}, {@code --batch N},
+   * {@code --warmup D}, {@code --out FILE}, {@code --acked-out FILE}, {@code --verify-acked FILE}
+   * (also as {@code --x=v}).
    */
   static ClusterOptions parse(List<String> args) throws UsageException {
     Path dir = null;
     Duration duration = DEFAULT_DURATION;
     int concurrency = DEFAULT_CONCURRENCY;
+    int batch = DEFAULT_BATCH;
+    Duration warmUp = DEFAULT_WARM_UP;
     Path out = null;
     Path ackedOut = null;
     Path verify = null;
     boolean help = false;
-    boolean durationGiven = false;
+    boolean loadGiven = false;
     Set<String> withValue =
         Set.of(
-            "--cluster", "--duration", "--concurrency", "--out", "--acked-out", "--verify-acked");
+            "--cluster",
+            "--duration",
+            "--concurrency",
+            "--batch",
+            "--warmup",
+            "--out",
+            "--acked-out",
+            "--verify-acked");
     for (Args.Option option : Args.split(args, withValue)) {
       String name = option.name();
       switch (name) {
@@ -65,9 +97,17 @@ record ClusterOptions(
         case "--cluster" -> dir = LedgerOptions.parsePath(name, option.given());
         case "--duration" -> {
           duration = LedgerOptions.parseDuration(option.given());
-          durationGiven = true;
+          loadGiven = true;
         }
         case "--concurrency" -> concurrency = parseConcurrency(option.given());
+        case "--batch" -> {
+          batch = parseBatch(option.given());
+          loadGiven = true;
+        }
+        case "--warmup" -> {
+          warmUp = parseWarmUp(option.given());
+          loadGiven = true;
+        }
         case "--out" -> out = LedgerOptions.parsePath(name, option.given());
         case "--acked-out" -> ackedOut = LedgerOptions.parsePath(name, option.given());
         case "--verify-acked" -> verify = LedgerOptions.parsePath(name, option.given());
@@ -83,23 +123,52 @@ record ClusterOptions(
       throw new UsageException(
           "--duration must be between 5s and 10m, not " + Durations.format(duration));
     }
-    if (verify != null && (durationGiven || out != null || ackedOut != null)) {
+    if (verify != null && (loadGiven || out != null || ackedOut != null)) {
       throw new UsageException(
           "--verify-acked only checks a list: give it with --cluster alone, no benchmark options");
     }
-    return new ClusterOptions(dir, duration, concurrency, out, ackedOut, verify, help);
+    return new ClusterOptions(
+        dir, duration, concurrency, batch, warmUp, true, out, ackedOut, verify, help);
   }
 
   static int parseConcurrency(String value) throws UsageException {
+    return wholeNumber("--concurrency", value, MAX_CONCURRENCY);
+  }
+
+  static int parseBatch(String value) throws UsageException {
+    return wholeNumber("--batch", value, MAX_BATCH);
+  }
+
+  private static int wholeNumber(String option, String value, int max) throws UsageException {
     int n;
     try {
       n = Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new UsageException("--concurrency takes a whole number, not '" + value + "'");
+      throw new UsageException(option + " takes a whole number, not '" + value + "'");
     }
-    if (n < 1 || n > MAX_CONCURRENCY) {
-      throw new UsageException("--concurrency must be 1 to " + MAX_CONCURRENCY + ", not " + n);
+    if (n < 1 || n > max) {
+      throw new UsageException(option + " must be 1 to " + max + ", not " + n);
     }
     return n;
+  }
+
+  /** A duration as for {@code --duration}, or {@code 0}/{@code 0s} for no warm-up. */
+  static Duration parseWarmUp(String value) throws UsageException {
+    if (value.equals("0") || value.equals("0s")) {
+      return Duration.ZERO;
+    }
+    Duration d;
+    try {
+      d = LedgerOptions.parseDuration(value);
+    } catch (UsageException e) {
+      throw new UsageException(
+          "--warmup takes a whole number and a unit (ms, s, m) such as 10s, or 0, not '"
+              + value
+              + "'");
+    }
+    if (d.compareTo(MAX_WARM_UP) > 0) {
+      throw new UsageException("--warmup must be at most 5m, not " + Durations.format(d));
+    }
+    return d;
   }
 }

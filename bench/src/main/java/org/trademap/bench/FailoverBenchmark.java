@@ -202,6 +202,11 @@ final class FailoverBenchmark {
               options.dir(),
               options.duration(),
               options.concurrency(),
+              // One transaction per request and no warm-up or ceiling: the write gap is timed by
+              // each acknowledgement, and the fault by the start of the load.
+              1,
+              Duration.ZERO,
+              false,
               loadJson,
               acked,
               null,

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -279,6 +280,10 @@ final class ScalingBenchmark {
                 d,
                 options.warmup(),
                 options.concurrency(),
+                // batched requests like bench ledger --cluster; the warm-up is this benchmark's own
+                ClusterOptions.DEFAULT_BATCH,
+                Duration.ZERO,
+                false,
                 d.resolve("warmup.json"),
                 null,
                 null,
@@ -303,6 +308,10 @@ final class ScalingBenchmark {
               d,
               options.duration(),
               options.concurrency(),
+              // batched requests like bench ledger --cluster; the warm-up is this benchmark's own
+              ClusterOptions.DEFAULT_BATCH,
+              Duration.ZERO,
+              false,
               d.resolve("cluster.json"),
               null,
               null,

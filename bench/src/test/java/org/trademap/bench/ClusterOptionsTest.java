@@ -23,7 +23,10 @@ class ClusterOptionsTest {
     ClusterOptions d = ClusterOptions.parse(List.of("--cluster", "c"));
     assertThat(d.dir()).isEqualTo(Path.of("c"));
     assertThat(d.duration()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(d.concurrency()).isEqualTo(256);
+    assertThat(d.concurrency()).isEqualTo(1024);
+    assertThat(d.batch()).isEqualTo(128);
+    assertThat(d.warmUp()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(d.ceiling()).isTrue();
     assertThat(d.out()).isNull();
     assertThat(d.ackedOut()).isNull();
     assertThat(d.verifyAcked()).isNull();
@@ -37,9 +40,16 @@ class ClusterOptionsTest {
                 "--out",
                 "r.json",
                 "--acked-out",
-                "a.txt"));
+                "a.txt",
+                "--batch",
+                "1",
+                "--warmup=0"));
     assertThat(o.duration()).isEqualTo(Duration.ofSeconds(30));
     assertThat(o.concurrency()).isEqualTo(8);
+    assertThat(o.batch()).isEqualTo(1);
+    assertThat(o.warmUp()).isZero();
+    assertThat(ClusterOptions.parse(List.of("--cluster", "c", "--warmup", "1500ms")).warmUp())
+        .isEqualTo(Duration.ofMillis(1500));
     assertThat(o.out()).isEqualTo(Path.of("r.json"));
     assertThat(o.ackedOut()).isEqualTo(Path.of("a.txt"));
     assertThat(
@@ -56,6 +66,19 @@ class ClusterOptionsTest {
         .hasMessageContaining("1 to 4096");
     assertThatThrownBy(() -> ClusterOptions.parse(List.of("--cluster", "c", "--concurrency", "x")))
         .hasMessageContaining("'x'");
+    assertThatThrownBy(() -> ClusterOptions.parse(List.of("--cluster", "c", "--batch", "0")))
+        .hasMessageContaining("--batch must be 1 to 1000");
+    assertThatThrownBy(() -> ClusterOptions.parse(List.of("--cluster", "c", "--batch", "1001")))
+        .hasMessageContaining("--batch must be 1 to 1000");
+    assertThatThrownBy(() -> ClusterOptions.parse(List.of("--cluster", "c", "--warmup", "ten")))
+        .hasMessageContaining("--warmup takes");
+    assertThatThrownBy(() -> ClusterOptions.parse(List.of("--cluster", "c", "--warmup", "6m")))
+        .hasMessageContaining("at most 5m");
+    assertThatThrownBy(
+            () ->
+                ClusterOptions.parse(
+                    List.of("--cluster", "c", "--verify-acked", "a.txt", "--batch", "4")))
+        .hasMessageContaining("--verify-acked only checks a list");
     assertThatThrownBy(() -> ClusterOptions.parse(List.of("--cluster", "c", "--duration", "1s")))
         .hasMessageContaining("5s and 10m");
     assertThatThrownBy(() -> ClusterOptions.parse(List.of("--cluster", "c", "--data", "d")))

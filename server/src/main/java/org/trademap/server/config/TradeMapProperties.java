@@ -53,11 +53,29 @@ public record TradeMapProperties(
    *     Default {@code 256KB} (a signed transaction is at most about 66 KiB, 88 KiB in base64).
    *     Paths that take larger bodies (document uploads) declare their own limit as a {@code
    *     web.RequestBodyLimit} bean.
+   * @param maxBatchTransactions the most transactions {@code POST
+   *     /api/v1/ledger/transactions/batch} takes at once; more are answered with {@code 413
+   *     request.batch-too-large}. Default {@code 1000}, 1 to 10,000
+   * @param maxBatchRequestSize the largest body of {@code POST /api/v1/ledger/transactions/batch}
+   *     (in place of {@code maxRequestSize}); larger ones are answered with {@code 413
+   *     request.too-large}. Default {@code 8MB}: a thousand transactions of up to about 6 KiB each
    */
-  public record Api(@DefaultValue("256KB") DataSize maxRequestSize) {
+  public record Api(
+      @DefaultValue("256KB") DataSize maxRequestSize,
+      @DefaultValue("1000") int maxBatchTransactions,
+      @DefaultValue("8MB") DataSize maxBatchRequestSize) {
     public Api {
       if (maxRequestSize.toBytes() <= 0) {
         throw new IllegalArgumentException("trademap.api.max-request-size must be positive");
+      }
+      if (maxBatchTransactions < 1 || maxBatchTransactions > 10_000) {
+        throw new IllegalArgumentException(
+            "trademap.api.max-batch-transactions must be 1 to 10000");
+      }
+      if (maxBatchRequestSize.toBytes() <= 0
+          || maxBatchRequestSize.toBytes() >= Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            "trademap.api.max-batch-request-size must be 1 B to 2 GB");
       }
     }
   }

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.node.ChannelLedger;
 import org.trademap.ledger.api.node.SubmitResult;
+import org.trademap.server.config.TradeMapProperties;
 import org.trademap.server.ledgergateway.LedgerGateway;
 import org.trademap.server.ledgergateway.LedgerUnavailableException;
 import org.trademap.server.ledgergateway.SubmitTimeoutException;
@@ -35,10 +37,15 @@ import org.trademap.server.web.ProblemException;
 class LedgerApiController {
   private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
-  private final LedgerGateway ledger;
+  /** The batch submission's path. */
+  static final String BATCH = "/api/v1/ledger/transactions/batch";
 
-  LedgerApiController(LedgerGateway ledger) {
+  private final LedgerGateway ledger;
+  private final int maxBatch;
+
+  LedgerApiController(LedgerGateway ledger, TradeMapProperties properties) {
     this.ledger = ledger;
+    this.maxBatch = properties.api().maxBatchTransactions();
   }
 
   @GetMapping("/status")
@@ -210,5 +217,53 @@ class LedgerApiController {
           .body(SubmitAccepted.of(committed));
     }
     throw LedgerRequests.notAccepted(result);
+  }
+
+  @PostMapping(path = "/transactions/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Submit several signed transactions and wait until each is committed or refused",
+      description =
+          "For company and consortium systems that submit many transactions: takes 1 to"
+              + " `trademap.api.max-batch-transactions` (default 1000) transactions, each encoded as"
+              + " for `POST /api/v1/ledger/transactions`, submits them all and answers 200 once each"
+              + " has an outcome (or the submit timeout has passed), with one result per"
+              + " transaction in the order given: `accepted` with the block `height`, or the"
+              + " problem `code` the single submission would answer (`ledger.nonce-reused`,"
+              + " `ledger.contract-rejected` with `reason`, `ledger.malformed`, `ledger.timeout`,"
+              + " ...). A missing or empty list, an entry that is not base64, or too many entries"
+              + " refuse the whole batch before any transaction is submitted.")
+  @ApiResponse(responseCode = "200", description = "Every transaction's outcome, in order")
+  @ApiResponse(
+      responseCode = "400",
+      description =
+          "request.empty-batch, request.missing-field (field `transactions` or"
+              + " `transactions[i]`), request.bad-base64 (field `transactions[i]`),"
+              + " request.malformed-json; nothing was submitted",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "413",
+      description =
+          "request.batch-too-large (more than `max` transactions) or request.too-large (body"
+              + " over `trademap.api.max-batch-request-size`); nothing was submitted",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "415",
+      description = "request.unsupported-media-type",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "503",
+      description = "ledger.unavailable: the node takes no submissions; nothing was submitted",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  BatchSubmitted submitBatch(@RequestBody BatchSubmitRequest request) {
+    List<byte[]> transactions = LedgerRequests.batchBytes(request, maxBatch);
+    try {
+      return BatchSubmitted.of(ledger.submitAll(transactions));
+    } catch (LedgerUnavailableException e) {
+      throw ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "ledger.unavailable");
+    }
   }
 }

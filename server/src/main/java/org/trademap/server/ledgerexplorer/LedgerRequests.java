@@ -1,8 +1,11 @@
 package org.trademap.server.ledgerexplorer;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.trademap.ledger.api.block.Receipt;
 import org.trademap.ledger.api.crypto.Hash;
@@ -55,6 +58,46 @@ final class LedgerRequests {
     }
   }
 
+  /**
+   * The bytes of each transaction of a batch, in order; refuses the whole batch ({@code 400}, or
+   * {@code 413} for more than {@code max}) before any is submitted when the list is missing or
+   * empty or an entry is not base64.
+   */
+  static List<byte[]> batchBytes(BatchSubmitRequest request, int max) {
+    List<@Nullable String> given = request.transactions();
+    if (given == null) {
+      throw ProblemException.of(HttpStatus.BAD_REQUEST, "request.missing-field", "transactions")
+          .with("field", "transactions");
+    }
+    if (given.isEmpty()) {
+      throw ProblemException.of(HttpStatus.BAD_REQUEST, "request.empty-batch");
+    }
+    if (given.size() > max) {
+      throw ProblemException.of(
+              HttpStatus.CONTENT_TOO_LARGE,
+              "request.batch-too-large",
+              String.valueOf(given.size()),
+              String.valueOf(max))
+          .with("max", max);
+    }
+    List<byte[]> bytes = new ArrayList<>(given.size());
+    for (int i = 0; i < given.size(); i++) {
+      String base64 = given.get(i);
+      String field = "transactions[" + i + "]";
+      if (base64 == null || base64.isBlank()) {
+        throw ProblemException.of(HttpStatus.BAD_REQUEST, "request.missing-field", field)
+            .with("field", field);
+      }
+      try {
+        bytes.add(Base64.getDecoder().decode(base64));
+      } catch (IllegalArgumentException e) {
+        throw ProblemException.of(HttpStatus.BAD_REQUEST, "request.bad-base64", field)
+            .with("field", field);
+      }
+    }
+    return bytes;
+  }
+
   static ProblemException blockNotFound(long height) {
     return ProblemException.of(
             HttpStatus.NOT_FOUND, "ledger.block-not-found", Long.toString(height))
@@ -101,7 +144,8 @@ final class LedgerRequests {
     };
   }
 
-  private static String sentence(String message, ValidationCode code) {
+  /** The ledger's message, or the code's description when it gave none. */
+  static String sentence(String message, ValidationCode code) {
     return message.isBlank() ? code.description() : message;
   }
 }

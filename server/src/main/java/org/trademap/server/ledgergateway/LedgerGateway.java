@@ -213,6 +213,57 @@ public class LedgerGateway {
     }
   }
 
+  /**
+   * Submits several signed transactions at once and waits for each one's outcome, all within one
+   * {@code trademap.ledger.submit-timeout} from the first submission. The outcomes are in the order
+   * of the transactions; one that is not decided in time, or that the node could no longer take, is
+   * reported as such while the others are.
+   *
+   * @throws LedgerUnavailableException if the ledger node takes none of them (nothing was
+   *     submitted)
+   */
+  public List<BatchOutcome> submitAll(List<byte[]> signedTransactions) {
+    List<CompletableFuture<SubmitResult>> outcomes = new ArrayList<>(signedTransactions.size());
+    for (byte[] bytes : signedTransactions) {
+      try {
+        outcomes.add(ledger.submit(bytes));
+      } catch (RuntimeException e) {
+        if (outcomes.isEmpty()) {
+          log.warn("batch: the ledger node does not take submissions: {}", e.getMessage());
+          throw new LedgerUnavailableException("the ledger node does not take submissions", e);
+        }
+        outcomes.add(CompletableFuture.failedFuture(e));
+      }
+    }
+    long deadline = System.nanoTime() + submitTimeout.toNanos();
+    List<BatchOutcome> results = new ArrayList<>(outcomes.size());
+    int timedOut = 0;
+    for (int i = 0; i < outcomes.size(); i++) {
+      try {
+        long left = Math.max(0, deadline - System.nanoTime());
+        results.add(new BatchOutcome.Decided(outcomes.get(i).get(left, TimeUnit.NANOSECONDS)));
+      } catch (TimeoutException e) {
+        timedOut++;
+        results.add(new BatchOutcome.TimedOut(Hash.sha256(signedTransactions.get(i))));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LedgerUnavailableException("interrupted while waiting for the ledger", e);
+      } catch (ExecutionException e) {
+        Hash txId = Hash.sha256(signedTransactions.get(i));
+        log.warn("transaction {}: the ledger node could not process it: {}", txId, e.getCause());
+        results.add(new BatchOutcome.Unavailable(txId));
+      }
+    }
+    if (timedOut > 0) {
+      log.warn(
+          "batch: {} of {} transactions without an outcome within {}",
+          timedOut,
+          outcomes.size(),
+          submitTimeout);
+    }
+    return results;
+  }
+
   /** The next nonce a signer should use. */
   public long nextNonce(PublicKey signer) {
     return ledger.nextNonce(signer);

@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 import static org.trademap.server.testing.Problems.assertProblem;
 
 import java.time.Duration;
+import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.trademap.ledger.api.crypto.KeyPair;
 import org.trademap.ledger.core.node.LedgerNode;
+import org.trademap.server.testing.Http;
 import org.trademap.server.testing.RunningServer;
 import org.trademap.server.testing.TestTransactions;
 import tools.jackson.databind.JsonNode;
@@ -21,15 +23,19 @@ class SubmitTimeoutIT extends RunningServer {
 
   @Autowired LedgerNode node;
 
+  /** A valid registration signed by this node with its next nonce. */
+  private byte[] registration() {
+    KeyPair key = node.nodeKey();
+    return TestTransactions.on(node.genesis())
+        .signer(key)
+        .nonce(node.nextNonce(key.publicKey()))
+        .register("subject-" + UUID.randomUUID())
+        .bytes();
+  }
+
   @Test
   void answersTimeoutWithTheTxIdAndTheTransactionIsStillCommittedLater() {
-    KeyPair key = node.nodeKey();
-    byte[] bytes =
-        TestTransactions.on(node.genesis())
-            .signer(key)
-            .nonce(node.nextNonce(key.publicKey()))
-            .register("subject-" + UUID.randomUUID())
-            .bytes();
+    byte[] bytes = registration();
     String txId = TestTransactions.txId(bytes);
 
     JsonNode problem =
@@ -59,5 +65,38 @@ class SubmitTimeoutIT extends RunningServer {
         http().postJson("/api/v1/ledger/transactions", TestTransactions.submitBody(bytes)),
         422,
         "ledger.unknown-signer");
+  }
+
+  @Test
+  void aBatchAnswersEachUndecidedTransactionAsTimedOutAndEachRefusalAsSuch() {
+    byte[] valid = registration();
+    byte[] stranger =
+        TestTransactions.on(node.genesis())
+            .signer(TestTransactions.freshKey())
+            .nonce(1)
+            .register("subject-y")
+            .bytes();
+    String body =
+        "{\"transactions\":["
+            + Http.jsonString(Base64.getEncoder().encodeToString(valid))
+            + ","
+            + Http.jsonString(Base64.getEncoder().encodeToString(stranger))
+            + "]}";
+
+    Http.Response response = http().postJson("/api/v1/ledger/transactions/batch", body);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    JsonNode results = response.json().path("results");
+    assertThat(results.get(0).path("code").asString()).isEqualTo("ledger.timeout");
+    assertThat(results.get(0).path("accepted").asBoolean()).isFalse();
+    assertThat(results.get(0).path("txId").asString()).isEqualTo(TestTransactions.txId(valid));
+    assertThat(results.get(1).path("code").asString()).isEqualTo("ledger.unknown-signer");
+    String txId = TestTransactions.txId(valid);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(http().get("/api/v1/ledger/transactions/" + txId).status())
+                    .isEqualTo(200));
   }
 }

@@ -111,6 +111,8 @@ class ClusterBenchIT {
                 "5s",
                 "--concurrency",
                 "12",
+                "--warmup",
+                "2s",
                 "--out",
                 json.toString(),
                 "--acked-out",
@@ -123,6 +125,17 @@ class ClusterBenchIT {
     JsonNode report = JSON.readTree(Files.readString(json));
     List<String> ids = Files.readAllLines(acked).stream().filter(l -> !l.isBlank()).toList();
     assertThat(report.path("nodes").asInt()).isEqualTo(3);
+    // Batches of 4 (12 outstanding over 3 nodes), after a warm-up, against the measured ceiling.
+    assertThat(report.path("batch").asInt()).isEqualTo(128);
+    assertThat(report.path("requests").asInt()).isEqualTo(3);
+    assertThat(report.path("warmUp").asString()).isEqualTo("2s");
+    JsonNode ceiling = report.path("ceiling");
+    assertThat(ceiling.path("verifyPerSecond").asDouble()).isPositive();
+    assertThat(ceiling.path("targetTps").asDouble())
+        .isGreaterThanOrEqualTo(2000)
+        .isGreaterThanOrEqualTo(ceiling.path("ceilingTps").asDouble() / 2);
+    assertThat(ceiling.has("met")).isTrue();
+    assertThat(output()).contains("warm-up ", "ceiling ", "target ");
     assertThat(report.path("acknowledged").asLong()).isPositive().isEqualTo(ids.size());
     assertThat(report.path("submitted").asLong())
         .isEqualTo(

@@ -26,7 +26,7 @@ class RequestBodyLimitsTest {
         new TradeMapProperties(
             Path.of("data"),
             new TradeMapProperties.Ledger(0, java.time.Duration.ofSeconds(10), null),
-            new TradeMapProperties.Api(DataSize.ofKilobytes(256))),
+            new TradeMapProperties.Api(DataSize.ofKilobytes(256), 1000, DataSize.ofMegabytes(8))),
         beans.getBeanProvider(RequestBodyLimit.class));
   }
 
