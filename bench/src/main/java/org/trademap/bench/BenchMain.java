@@ -24,7 +24,7 @@ import org.trademap.ledger.core.cli.NodeLauncher;
  *                    [--target leader|follower] [--wipe] [--concurrency 64] [--out FILE]
  * BenchMain idle --cluster D [--duration 10m]
  * BenchMain scaling --model a|b|a,b [--companies 4,8,12,16,20] [--duration 30s] [--warmup 10s]
- *                   [--concurrency 256] [--out DIR]
+ *                   [--concurrency 1024] [--out DIR]
  * BenchMain jmh [JMH options]
  * </pre>
  *
@@ -47,7 +47,7 @@ public final class BenchMain {
                                 [--concurrency 64] [--out FILE]
              BenchMain idle --cluster D [--duration 10m]
              BenchMain scaling --model a|b|a,b [--companies 4,8,12,16,20] [--duration 30s]
-                               [--warmup 10s] [--concurrency 256] [--out DIR]
+                               [--warmup 10s] [--concurrency 1024] [--out DIR]
              BenchMain jmh [JMH options]
 
         ledger   end-to-end ledger throughput: signed kyc-registry registrations submitted to an

@@ -24,7 +24,7 @@ class ScalingOptionsTest {
     assertThat(d.companies()).containsExactly(4, 8, 12, 16, 20);
     assertThat(d.duration()).isEqualTo(Duration.ofSeconds(30));
     assertThat(d.warmup()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(d.concurrency()).isEqualTo(256);
+    assertThat(d.concurrency()).isEqualTo(ClusterOptions.DEFAULT_CONCURRENCY);
     assertThat(d.out()).isNull();
 
     ScalingOptions o =
