@@ -43,7 +43,11 @@ final class ScalingBenchmark {
    * memory of a development machine, and the serial collector, which keeps one GC thread per JVM on
    * a machine whose few cores the nodes share.
    */
-  static final List<String> NODE_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+  // Ratis gives every Raft group a 32 MB direct write buffer, and the consortium's and the
+  // notary's node hold one group per company in model a: direct memory (by default as large as the
+  // heap) must not be what limits the size.
+  static final List<String> NODE_JVM_OPTIONS =
+      List.of("-Xmx384m", "-XX:MaxDirectMemorySize=1g", "-XX:+UseSerialGC");
 
   /** Server properties of every node: loopback only, no demo data, no banner. */
   static final List<String> NODE_PROPERTIES =
