@@ -527,7 +527,8 @@ class Applications {
       log.warn("application {}: the package's check history differs from the ledger", a.id());
       return SharingResult.refused(HttpStatus.CONFLICT, "sharing.history-altered");
     }
-    List<SignedStep> steps = signedSteps(a);
+    Recorded recorded = recorded(a);
+    List<SignedStep> steps = signedSteps(recorded);
     if (steps.stream().anyMatch(step -> !step.signatureValid())) {
       log.warn("application {}: a ledger step's signature does not verify", a.id());
       return SharingResult.refused(HttpStatus.CONFLICT, "sharing.signature-invalid");
@@ -538,7 +539,7 @@ class Applications {
         a.id());
     return new SharingResult.Done<>(
         new Opened(
-            view(a),
+            view(a, recorded),
             new Verification(
                 committed.txId().hex(),
                 committed.height(),
@@ -643,6 +644,11 @@ class Applications {
   // ---- views -----------------------------------------------------------------------------------
 
   View view(Application a) {
+    return view(a, recorded(a));
+  }
+
+  /** The view, with the application's ledger transactions already read. */
+  private View view(Application a, Recorded recorded) {
     String companyName = companies.find(a.companyId()).map(Company::name).orElse(a.companyId());
     return new View(
         a.id(),
@@ -651,14 +657,13 @@ class Applications {
         a.purpose(),
         a.consentVersion(),
         a.state().name().toLowerCase(java.util.Locale.ROOT),
-        ledgerView(a),
+        ledgerView(a, recorded),
         a.appliedAt(),
         a.withdrawnAt(),
         a.decidedAt());
   }
 
-  private LedgerView ledgerView(Application a) {
-    Recorded recorded = recorded(a);
+  private LedgerView ledgerView(Application a, Recorded recorded) {
     String status = "pending";
     int refused = 0;
     List<String> txs = new ArrayList<>();
@@ -675,13 +680,13 @@ class Applications {
   }
 
   /** The application's accepted ledger transactions, oldest first, with the signers (②-A). */
-  private List<SignedStep> signedSteps(Application a) {
+  private List<SignedStep> signedSteps(Recorded recorded) {
     Map<PublicKey, Genesis.Member> members = new HashMap<>();
     for (Genesis.Member m : ledger.genesis().members()) {
       members.put(m.key(), m);
     }
     List<SignedStep> steps = new ArrayList<>();
-    for (TransactionRecord tx : recorded(a).transactions()) {
+    for (TransactionRecord tx : recorded.transactions()) {
       SharingRecords.Result result = SharingRecords.decodeResult(tx.receipt().value());
       PublicKey signer = tx.transaction().body().signer();
       Genesis.Member member = members.get(signer);
