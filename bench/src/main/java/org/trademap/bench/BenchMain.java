@@ -18,13 +18,13 @@ import org.trademap.ledger.core.cli.NodeLauncher;
  * <pre>
  * BenchMain ledger [--duration 30s] [--out FILE] [--data DIR]
  * BenchMain ledger --cluster D [--duration 60s] [--concurrency 1024] [--batch 128] [--warmup 10s]
- *                  [--out FILE] [--acked-out FILE]
+ *                  [--submit-to all|leader] [--out FILE] [--acked-out FILE]
  * BenchMain ledger --cluster D --verify-acked FILE
  * BenchMain failover --cluster D [--duration 40s] [--kill-after 10s] [--restart-after 10s]
  *                    [--target leader|follower] [--wipe] [--concurrency 64] [--out FILE]
  * BenchMain idle --cluster D [--duration 10m]
- * BenchMain scaling --model a|b|a,b [--companies 4,8,12,16,20] [--duration 30s] [--warmup 10s]
- *                   [--concurrency 1024] [--out DIR]
+ * BenchMain scaling --model a|b|a,b [--companies 4,8,12,16,20] [--duration 30s] [--idle 5s]
+ *                   [--warmup 10s] [--concurrency 1024] [--out DIR]
  * BenchMain jmh [JMH options]
  * </pre>
  *
@@ -40,14 +40,15 @@ public final class BenchMain {
       """
       usage: BenchMain ledger [--duration 30s] [--out FILE] [--data DIR]
              BenchMain ledger --cluster D [--duration 60s] [--concurrency 1024] [--batch 128]
-                              [--warmup 10s] [--out FILE] [--acked-out FILE]
+                              [--warmup 10s] [--submit-to all|leader] [--out FILE]
+                              [--acked-out FILE]
              BenchMain ledger --cluster D --verify-acked FILE
              BenchMain failover --cluster D [--duration 40s] [--kill-after 10s]
                                 [--restart-after 10s] [--target leader|follower] [--wipe]
                                 [--concurrency 64] [--out FILE]
              BenchMain idle --cluster D [--duration 10m]
              BenchMain scaling --model a|b|a,b [--companies 4,8,12,16,20] [--duration 30s]
-                               [--warmup 10s] [--concurrency 1024] [--out DIR]
+                               [--idle 5s] [--warmup 10s] [--concurrency 1024] [--out DIR]
              BenchMain jmh [JMH options]
 
         ledger   end-to-end ledger throughput: signed kyc-registry registrations submitted to an
@@ -67,6 +68,8 @@ public final class BenchMain {
           --batch N          transactions per request, 1..1000 (default 128): POST
                              /api/v1/ledger/transactions/batch; 1 submits each on its own request
           --warmup D         submission before the measured time, not counted (default 10s; 0: none)
+          --submit-to T      all (default): every node in turn, the followers forward to the
+                             leader; leader: only the channel's leader, no forwarding
           --out FILE         JSON result (default bench-results/cluster-<UTC timestamp>.json)
           --acked-out FILE   the id of every acknowledged transaction, one per line
           --verify-acked FILE  instead of a benchmark: check that every id of FILE is on every
@@ -97,13 +100,19 @@ public final class BenchMain {
                  (model a: round-robin over the channels rel-<company>, each at its three
                  members; model b: channel all at every node) for the warm-up and then the measured time, and stopped. Prints and writes
                  DIR/scaling.json, scaling.csv and scaling.png: per size the throughput measured
-                 here and the projection with one machine per node:
-                   cpuMsPerTxPerNode = the busiest node process's CPU time (user + system) in the
-                                       measured time / acknowledged transactions
-                   projectedTps      = cores x 1000 / cpuMsPerTxPerNode
+                 here and the projection with one machine per node, per node process (CPU time
+                 = user + system):
+                   idleRate     = CPU ms per second with no load, the lower of a sample before
+                                  and one after the warm-up
+                   marginal     = (CPU ms in the measured time - idleRate x seconds) / acknowledged
+                   projectedTps = min over nodes of (cores x 1000 - idleRate) / marginal
+                 and, charging the idle work to the transactions as well,
+                   cpuMsPerTxPerNode  = max over nodes of CPU ms in the measured time / acknowledged
+                   projectedTpsAllCpu = cores x 1000 / cpuMsPerTxPerNode
           --model M          a, b or a,b (required)
           --companies LIST   numbers of companies, 1 to 98 each (default 4,8,12,16,20)
           --duration D       measured time per size (default 30s, 1s..10m)
+          --idle D           each idle CPU sample (default 5s, 1s..10m)
           --warmup D         load before it per size, not measured (default 10s, 0s..10m)
           --concurrency N    transactions outstanding at a time (default 256; at least one per
                              channel and node of the largest size)

@@ -37,13 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The ledger benchmark against a running consortium ({@code --cluster D}): signed {@code
  * kyc-registry.register} transactions of the consortium organisation, submitted over HTTP to every
- * node in turn, so that the followers forward to the leader, at a fixed number of outstanding
- * transactions for the given time: in batches ({@code POST /api/v1/ledger/transactions/batch},
- * {@code --batch N}, which answers once every transaction of the batch has its outcome), or one by
- * one with {@code --batch 1} ({@code POST /api/v1/ledger/transactions}, which answers once the
- * transaction is committed). A warm-up ({@code --warmup}, not measured) lets the nodes' JIT compile
- * the ledger path first, and the Ed25519 ceiling of the machine measured before it gives the run's
- * target (ADR 0032).
+ * node in turn, so that the followers forward to the leader (or, with {@code --submit-to leader},
+ * to the leader only: ADR 0038), at a fixed number of outstanding transactions for the given time:
+ * in batches ({@code POST /api/v1/ledger/transactions/batch}, {@code --batch N}, which answers once
+ * every transaction of the batch has its outcome), or one by one with {@code --batch 1} ({@code
+ * POST /api/v1/ledger/transactions}, which answers once the transaction is committed). A warm-up
+ * ({@code --warmup}, not measured) lets the nodes' JIT compile the ledger path first, and the
+ * Ed25519 ceiling of the machine measured before it gives the run's target (ADR 0032).
  *
  * <p>The transactions are signed before the timer runs ({@link Presigner}), in segments of at most
  * {@link #SEGMENT} so that their timestamps stay inside the ledger's window; signing pauses are not
@@ -153,6 +153,7 @@ final class ClusterBenchmark {
    * @param refusedKinds each refusal code with its count
    * @param errorKinds each kind of error with its count
    * @param ceiling the crypto ceiling and the target it gives; null when not measured
+   * @param nodeCpu the CPU time the nodes spent in the measured time; null when not measured
    */
   record Report(
       String workload,
@@ -184,7 +185,41 @@ final class ClusterBenchmark {
       Map<String, NodeFigures> perNode,
       Map<String, Long> refusedKinds,
       Map<String, Long> errorKinds,
-      @Nullable Ceiling ceiling) {}
+      @Nullable Ceiling ceiling,
+      @Nullable NodeCpuFigures nodeCpu) {}
+
+  /**
+   * The CPU time of the node processes (user and system, all threads, from {@code
+   * consortium.json}'s process ids) during the measured time, per acknowledged transaction: a
+   * figure that another process's load on a shared machine changes much less than the throughput,
+   * and the throughput the nodes could reach with the machine's cores to themselves.
+   *
+   * @param cpuSeconds CPU seconds of all the nodes together in the measured time
+   * @param msPerTx {@code cpuSeconds} in milliseconds per acknowledged transaction
+   * @param projectedTps {@code cores × 1000 / msPerTx}: the throughput with every core for the
+   *     nodes (the benchmark's own CPU not counted)
+   * @param percentOfCeiling {@code projectedTps} as a percentage of the run's ceiling; 0 without
+   *     one
+   */
+  record NodeCpuFigures(
+      double cpuSeconds, double msPerTx, double projectedTps, double percentOfCeiling) {
+
+    static @Nullable NodeCpuFigures of(
+        long cpuNanos, long acknowledged, int cores, @Nullable Ceiling ceiling) {
+      if (cpuNanos <= 0 || acknowledged == 0) {
+        return null;
+      }
+      double msPerTx = cpuNanos / 1e6 / acknowledged;
+      double projected = cores * 1000 / msPerTx;
+      return new NodeCpuFigures(
+          LedgerReport.round(cpuNanos / 1e9, 3),
+          LedgerReport.round(msPerTx, 4),
+          LedgerReport.round(projected, 1),
+          ceiling == null || ceiling.ceilingTps() == 0
+              ? 0
+              : LedgerReport.round(100 * projected / ceiling.ceilingTps(), 1));
+    }
+  }
 
   /**
    * The signature-verification ceiling of the machine, measured by the benchmark's JVM on every
@@ -283,6 +318,8 @@ final class ClusterBenchmark {
     boolean exhausted = false;
     double signRate;
     CryptoCeiling.@Nullable Result ceiling = null;
+    @Nullable NodeCpu cpu = options.ceiling() ? nodeCpu(options.dir(), loadedNodes) : null;
+    long cpuNanos = 0;
     int perRequest;
     try (HttpClient http = Cluster.httpClient()) {
       cluster.requireAnswering(http);
@@ -301,11 +338,12 @@ final class ClusterBenchmark {
           machine.describe(),
           Machine.physicalMemoryBytes() / (1024 * 1024));
       perRequest = perRequest(Math.max(n, k));
+      Map<String, List<Cluster.Node>> targets = targets(http, cluster, loaded, loadedNodes);
       int requests = (options.concurrency() + perRequest - 1) / perRequest;
       out.printf(
           Locale.ROOT,
           "config    nodes %s; channel %s; duration %s after a warm-up of %s; concurrency %d (%d"
-              + " requests of %s, each node in turn); signed by %s in segments of at most %s"
+              + " requests of %s, %s); signed by %s in segments of at most %s"
               + " before the timer%n",
           String.join(", ", loadedNodes.stream().map(Cluster.Node::id).toList()),
           describe(loaded),
@@ -316,6 +354,12 @@ final class ClusterBenchmark {
           options.batch() == 1
               ? "1 transaction (POST /api/v1/ledger/transactions)"
               : "up to " + perRequest + " transactions (POST /api/v1/ledger/transactions/batch)",
+          options.submitTo() == ClusterOptions.SubmitTo.LEADER
+              ? "to the leader "
+                  + String.join(
+                      ", ", targets.values().stream().map(t -> t.getFirst().id()).toList())
+                  + " only (--submit-to leader)"
+              : "each node in turn",
           cluster.nodes().stream()
               .filter(x -> x.role().equals("consortium"))
               .findFirst()
@@ -323,7 +367,7 @@ final class ClusterBenchmark {
               .orElse("consortium"),
           Durations.format(SEGMENT));
       for (int i = 0; i < requests; i++) {
-        List<Cluster.Node> holders = cluster.holders().getOrDefault(loaded.get(i % k), loadedNodes);
+        List<Cluster.Node> holders = targets.getOrDefault(loaded.get(i % k), loadedNodes);
         Cluster.Node node = holders.get((i / k) % holders.size());
         workers.add(new Worker(i % k, node));
         warmUpWorkers.add(new Worker(i % k, node));
@@ -351,10 +395,12 @@ final class ClusterBenchmark {
           Duration segment = left.compareTo(SEGMENT) > 0 ? SEGMENT : left;
           byte[][][] txs = take(signers, segment);
           AtomicInteger[] next = counters(k);
+          long cpu0 = cpu == null ? 0 : total(cpu.sample());
           long t0 = System.nanoTime();
           listener.submitting(t0);
           submit(http, workers, txs, next, t0 + segment.toNanos(), perRequest);
           long t1 = System.nanoTime();
+          cpuNanos += cpu == null ? 0 : total(cpu.sample()) - cpu0;
           listener.submitted(t1);
           seconds += (t1 - t0) / 1e9;
           exhausted = giveBack(signers, txs, next);
@@ -376,7 +422,8 @@ final class ClusterBenchmark {
             ceiling,
             seconds,
             signRate,
-            exhausted);
+            exhausted,
+            cpuNanos);
     print(report);
     LedgerReport.writeJson(outFile, report);
     out.println("JSON      " + outFile.toAbsolutePath());
@@ -386,6 +433,60 @@ final class ClusterBenchmark {
       out.println("acked     " + report.acknowledged() + " ids in " + acked.toAbsolutePath());
     }
     return report;
+  }
+
+  /**
+   * The nodes each loaded channel's requests go to: every holder in turn, or with {@code
+   * --submit-to leader} the leader its holders report now.
+   */
+  private Map<String, List<Cluster.Node>> targets(
+      HttpClient http, Cluster cluster, List<String> loaded, List<Cluster.Node> loadedNodes) {
+    Map<String, List<Cluster.Node>> targets = new LinkedHashMap<>();
+    for (String channel : loaded) {
+      List<Cluster.Node> holders = cluster.holders().getOrDefault(channel, loadedNodes);
+      targets.put(
+          channel,
+          options.submitTo() == ClusterOptions.SubmitTo.LEADER
+              ? List.of(leader(http, channel, holders))
+              : holders);
+    }
+    return targets;
+  }
+
+  /** The channel's leader as the first of its holders that knows one reports it. */
+  private static Cluster.Node leader(HttpClient http, String channel, List<Cluster.Node> holders) {
+    for (Cluster.Node node : holders) {
+      String leader =
+          NodeStatus.of(http, node, Duration.ofSeconds(10)).stream()
+              .flatMap(s -> s.channels().stream())
+              .filter(c -> c.channel().equals(channel) && c.leader() != null)
+              .map(NodeStatus.Channel::leader)
+              .findFirst()
+              .orElse(null);
+      if (leader != null) {
+        for (Cluster.Node holder : holders) {
+          if (holder.id().equals(leader)) {
+            return holder;
+          }
+        }
+      }
+    }
+    throw new BenchFailure(
+        "--submit-to leader: no node of channel " + channel + " names a leader among its holders");
+  }
+
+  /** The node processes' CPU clocks; null when consortium.json does not name running ones. */
+  private @Nullable NodeCpu nodeCpu(Path dir, List<Cluster.Node> nodes) {
+    try {
+      return NodeCpu.of(dir, nodes.stream().map(Cluster.Node::id).toList());
+    } catch (BenchFailure e) {
+      out.println("node cpu  not measured: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static long total(Map<String, Long> cpu) {
+    return cpu.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** The nodes that hold any of the loaded channels, by channel and then consortium.json. */
@@ -642,7 +743,8 @@ final class ClusterBenchmark {
       CryptoCeiling.@Nullable Result ceiling,
       double seconds,
       double signRate,
-      boolean exhausted) {
+      boolean exhausted,
+      long cpuNanos) {
     long submitted = 0;
     long acknowledged = 0;
     long refused = 0;
@@ -672,6 +774,10 @@ final class ClusterBenchmark {
     int n = latencies.length;
     Map<String, NodeFigures> nodes = new LinkedHashMap<>();
     perNode.forEach((id, f) -> nodes.put(id, new NodeFigures(f[0], f[1])));
+    Ceiling c =
+        ceiling == null
+            ? null
+            : Ceiling.of(ceiling, loadedNodes.size(), seconds == 0 ? 0 : acknowledged / seconds);
     return new Report(
         KycWorkload.NAME,
         loadedNodes.size(),
@@ -702,9 +808,8 @@ final class ClusterBenchmark {
         nodes,
         refusedKinds,
         errorKinds,
-        ceiling == null
-            ? null
-            : Ceiling.of(ceiling, loadedNodes.size(), seconds == 0 ? 0 : acknowledged / seconds));
+        c,
+        NodeCpuFigures.of(cpuNanos, acknowledged, machine.cores(), c));
   }
 
   private static double ms(long nanos) {
@@ -766,6 +871,20 @@ final class ClusterBenchmark {
           "target    max(50 %% of the ceiling, 2,000) = %,.1f tx/s: %s%n",
           c.targetTps(),
           c.met() ? "MET" : "MISSED");
+    }
+    NodeCpuFigures cpu = r.nodeCpu();
+    if (cpu != null) {
+      out.printf(
+          Locale.ROOT,
+          "node cpu  %,.1f CPU-s of the %d nodes in the measured time = %.3f ms per acknowledged"
+              + " transaction -> %,.1f tx/s with the %d cores for the nodes alone (%.1f %% of the"
+              + " ceiling)%n",
+          cpu.cpuSeconds(),
+          r.nodes(),
+          cpu.msPerTx(),
+          cpu.projectedTps(),
+          r.cores(),
+          cpu.percentOfCeiling());
     }
   }
 

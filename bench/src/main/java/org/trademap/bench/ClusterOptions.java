@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param ackedOut where to write the id of every acknowledged transaction; null for nowhere
  * @param verifyAcked a file of transaction ids to look up on every node instead of a benchmark
  * @param help only print the usage
+ * @param submitTo which nodes take the submissions: every node in turn (the followers forward to
+ *     the leader), or only each channel's leader
  */
 record ClusterOptions(
     Path dir,
@@ -33,7 +35,57 @@ record ClusterOptions(
     @Nullable Path out,
     @Nullable Path ackedOut,
     @Nullable Path verifyAcked,
-    boolean help) {
+    boolean help,
+    SubmitTo submitTo) {
+
+  /** Which nodes the benchmark sends its requests to ({@code --submit-to}). */
+  enum SubmitTo {
+    /**
+     * Every node that holds the channel, in turn: what the organisations' systems do (each submits
+     * to its own node), so the followers forward to the leader (ADR 0020). The default.
+     */
+    ALL,
+
+    /**
+     * Only the channel's leader, as the nodes report it before the run: no forwarding, the same
+     * verifications (each node still verifies each transaction once).
+     */
+    LEADER;
+
+    static SubmitTo parse(String value) throws UsageException {
+      return switch (value) {
+        case "all" -> ALL;
+        case "leader" -> LEADER;
+        default -> throw new UsageException("--submit-to is all or leader, not '" + value + "'");
+      };
+    }
+  }
+
+  /** Options that submit to every node in turn ({@link SubmitTo#ALL}). */
+  ClusterOptions(
+      Path dir,
+      Duration duration,
+      int concurrency,
+      int batch,
+      Duration warmUp,
+      boolean ceiling,
+      @Nullable Path out,
+      @Nullable Path ackedOut,
+      @Nullable Path verifyAcked,
+      boolean help) {
+    this(
+        dir,
+        duration,
+        concurrency,
+        batch,
+        warmUp,
+        ceiling,
+        out,
+        ackedOut,
+        verifyAcked,
+        help,
+        SubmitTo.ALL);
+  }
 
   static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
 
@@ -66,8 +118,8 @@ record ClusterOptions(
 
   /**
    * Parses {@code --cluster D}, {@code --duration D}, {@code --concurrency N}, {@code --batch N},
-   * {@code --warmup D}, {@code --out FILE}, {@code --acked-out FILE}, {@code --verify-acked FILE}
-   * (also as {@code --x=v}).
+   * {@code --warmup D}, {@code --submit-to all|leader}, {@code --out FILE}, {@code --acked-out
+   * FILE}, {@code --verify-acked FILE} (also as {@code --x=v}).
    */
   static ClusterOptions parse(List<String> args) throws UsageException {
     Path dir = null;
@@ -80,6 +132,7 @@ record ClusterOptions(
     Path verify = null;
     boolean help = false;
     boolean loadGiven = false;
+    SubmitTo submitTo = SubmitTo.ALL;
     Set<String> withValue =
         Set.of(
             "--cluster",
@@ -87,6 +140,7 @@ record ClusterOptions(
             "--concurrency",
             "--batch",
             "--warmup",
+            "--submit-to",
             "--out",
             "--acked-out",
             "--verify-acked");
@@ -106,6 +160,10 @@ record ClusterOptions(
         }
         case "--warmup" -> {
           warmUp = parseWarmUp(option.given());
+          loadGiven = true;
+        }
+        case "--submit-to" -> {
+          submitTo = SubmitTo.parse(option.given());
           loadGiven = true;
         }
         case "--out" -> out = LedgerOptions.parsePath(name, option.given());
@@ -128,7 +186,7 @@ record ClusterOptions(
           "--verify-acked only checks a list: give it with --cluster alone, no benchmark options");
     }
     return new ClusterOptions(
-        dir, duration, concurrency, batch, warmUp, true, out, ackedOut, verify, help);
+        dir, duration, concurrency, batch, warmUp, true, out, ackedOut, verify, help, submitTo);
   }
 
   static int parseConcurrency(String value) throws UsageException {

@@ -65,6 +65,33 @@ final class NodeCpu {
         .toList();
   }
 
+  /**
+   * Each node's CPU rate over the next {@code window} of wall time, in milliseconds of CPU per
+   * second, in the order of the organisations; the calling thread sleeps meanwhile.
+   */
+  Map<String, Double> rates(Duration window) {
+    Map<String, Long> before = sample();
+    long t0 = System.nanoTime();
+    try {
+      Thread.sleep(window);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BenchFailure("interrupted while measuring the nodes' idle CPU", e);
+    }
+    Map<String, Long> spent = minus(sample(), before);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    Map<String, Double> rates = new LinkedHashMap<>();
+    spent.forEach((id, ns) -> rates.put(id, ns / 1e6 / seconds));
+    return rates;
+  }
+
+  /** The lower of two rates, node by node (a node missing in {@code b} keeps its rate in a). */
+  static Map<String, Double> lower(Map<String, Double> a, Map<String, Double> b) {
+    Map<String, Double> low = new LinkedHashMap<>();
+    a.forEach((id, r) -> low.put(id, Math.min(r, b.getOrDefault(id, r))));
+    return low;
+  }
+
   /** {@code after − before}, node by node. */
   static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
     Map<String, Long> d = new LinkedHashMap<>();

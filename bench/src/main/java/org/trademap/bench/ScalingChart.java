@@ -76,7 +76,9 @@ final class ScalingChart {
   static final String JPX_CORDA_NAME = "JPX 2018, model a (Corda 1.0 OS)";
 
   static String seriesName(String model, boolean projected) {
-    return "model " + model + (projected ? ", projected: one machine per node" : ", measured here");
+    return "model "
+        + model
+        + (projected ? ", projected from CPU above idle: one machine per node" : ", measured here");
   }
 
   /** The chart's series: per model measured and projected, then the JPX points. */

@@ -15,7 +15,8 @@ final class ScalingFiles {
 
   /** The CSV columns, in order; the per-node figures are in the JSON only. */
   static final String CSV_HEADER =
-      "model,companies,nodes,measuredTps,projectedTps,cpuMsPerTxPerNode,busiestNode,acknowledged,"
+      "model,companies,nodes,measuredTps,projectedTps,limitingNode,idleCpuMsPerSec,"
+          + "marginalCpuMsPerTx,projectedTpsAllCpu,cpuMsPerTxPerNode,busiestNode,acknowledged,"
           + "refused,errors,seconds,cores";
 
   private ScalingFiles() {}
@@ -32,12 +33,16 @@ final class ScalingFiles {
       b.append(
           String.format(
               Locale.ROOT,
-              "%s,%d,%d,%s,%s,%s,%s,%d,%d,%d,%s,%d%n",
+              "%s,%d,%d,%s,%s,%s,%s,%s,%s,%s,%s,%d,%d,%d,%s,%d%n",
               p.model(),
               p.companies(),
               p.nodes(),
               number(p.measuredTps()),
               number(p.projectedTps()),
+              p.limitingNode(),
+              number(p.idleCpuMsPerSec()),
+              number(p.marginalCpuMsPerTx()),
+              number(p.projectedTpsAllCpu()),
               number(p.cpuMsPerTxPerNode()),
               p.busiestNode(),
               p.acknowledged(),

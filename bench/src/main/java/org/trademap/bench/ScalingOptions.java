@@ -16,6 +16,7 @@ import org.trademap.ledger.core.config.ConsortiumLayout.Model;
  * @param models the trust models, in the order given
  * @param companies numbers of securities companies, ascending (nodes = companies + 2)
  * @param duration the measured submission time per size
+ * @param idle how long each node's idle CPU rate is sampled, before the warm-up and after it
  * @param warmup the load before it, per size, not measured; zero for none
  * @param concurrency transactions outstanding at a time, spread over the loaded channels and nodes
  * @param out the directory for the consortiums and {@code scaling.json}, {@code .csv}, {@code
@@ -26,6 +27,7 @@ record ScalingOptions(
     List<Model> models,
     List<Integer> companies,
     Duration duration,
+    Duration idle,
     Duration warmup,
     int concurrency,
     @Nullable Path out,
@@ -34,6 +36,7 @@ record ScalingOptions(
   static final List<Integer> DEFAULT_COMPANIES = List.of(4, 8, 12, 16, 20);
   static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
   static final Duration DEFAULT_WARMUP = Duration.ofSeconds(10);
+  static final Duration DEFAULT_IDLE = Duration.ofSeconds(5);
   static final Duration MIN_DURATION = Duration.ofSeconds(1);
 
   /** A consortium has at most 100 organisations: the consortium, the notary and 98 companies. */
@@ -41,18 +44,21 @@ record ScalingOptions(
 
   /**
    * Parses {@code --model a|b|a,b}, {@code --companies 4,8,...}, {@code --duration D}, {@code
-   * --warmup D}, {@code --concurrency N}, {@code --out DIR} (also as {@code --x=v}).
+   * --idle D}, {@code --warmup D}, {@code --concurrency N}, {@code --out DIR} (also as {@code
+   * --x=v}).
    */
   static ScalingOptions parse(List<String> args) throws UsageException {
     List<Model> models = null;
     List<Integer> companies = DEFAULT_COMPANIES;
     Duration duration = DEFAULT_DURATION;
     Duration warmup = DEFAULT_WARMUP;
+    Duration idle = DEFAULT_IDLE;
     int concurrency = ClusterOptions.DEFAULT_CONCURRENCY;
     Path out = null;
     boolean help = false;
     Set<String> withValue =
-        Set.of("--model", "--companies", "--duration", "--warmup", "--concurrency", "--out");
+        Set.of(
+            "--model", "--companies", "--duration", "--idle", "--warmup", "--concurrency", "--out");
     for (Args.Option option : Args.split(args, withValue)) {
       String name = option.name();
       switch (name) {
@@ -60,6 +66,7 @@ record ScalingOptions(
         case "--model" -> models = parseModels(option.given());
         case "--companies" -> companies = parseCompanies(option.given());
         case "--duration" -> duration = parseDuration(name, option.given(), MIN_DURATION);
+        case "--idle" -> idle = parseDuration(name, option.given(), MIN_DURATION);
         case "--warmup" ->
             warmup =
                 option.given().matches("0+(ms|s|m|h)?")
@@ -71,7 +78,8 @@ record ScalingOptions(
       }
     }
     if (help) {
-      return new ScalingOptions(List.of(), companies, duration, warmup, concurrency, out, true);
+      return new ScalingOptions(
+          List.of(), companies, duration, idle, warmup, concurrency, out, true);
     }
     if (models == null) {
       throw new UsageException("scaling needs --model a, b or a,b");
@@ -91,7 +99,7 @@ record ScalingOptions(
               + concurrency);
     }
     return new ScalingOptions(
-        List.copyOf(models), companies, duration, warmup, concurrency, out, false);
+        List.copyOf(models), companies, duration, idle, warmup, concurrency, out, false);
   }
 
   /**

@@ -30,6 +30,11 @@ class ClusterOptionsTest {
     assertThat(d.out()).isNull();
     assertThat(d.ackedOut()).isNull();
     assertThat(d.verifyAcked()).isNull();
+    assertThat(d.submitTo()).isEqualTo(ClusterOptions.SubmitTo.ALL);
+    assertThat(ClusterOptions.parse(List.of("--cluster", "c", "--submit-to", "leader")).submitTo())
+        .isEqualTo(ClusterOptions.SubmitTo.LEADER);
+    assertThat(ClusterOptions.parse(List.of("--cluster", "c", "--submit-to=all")).submitTo())
+        .isEqualTo(ClusterOptions.SubmitTo.ALL);
     ClusterOptions o =
         ClusterOptions.parse(
             List.of(
@@ -83,6 +88,14 @@ class ClusterOptionsTest {
         .hasMessageContaining("5s and 10m");
     assertThatThrownBy(() -> ClusterOptions.parse(List.of("--cluster", "c", "--data", "d")))
         .hasMessageContaining("single node");
+    assertThatThrownBy(
+            () -> ClusterOptions.parse(List.of("--cluster", "c", "--submit-to", "followers")))
+        .hasMessageContaining("--submit-to is all or leader, not 'followers'");
+    assertThatThrownBy(
+            () ->
+                ClusterOptions.parse(
+                    List.of("--cluster", "c", "--verify-acked", "a", "--submit-to", "leader")))
+        .hasMessageContaining("--verify-acked only");
     assertThatThrownBy(
             () ->
                 ClusterOptions.parse(

@@ -20,10 +20,18 @@ class ScalingFilesTest {
 
   static final List<ScalingPoint> POINTS =
       List.of(
-          ScalingPoint.of("a", 4, 2.0, 400, 0, 0, Map.of("consortium", 800_000_000L), 2),
+          ScalingPoint.of("a", 4, 2.0, 400, 0, 0, Map.of("consortium", 800_000_000L), Map.of(), 2),
           ScalingPoint.of(
-              "a", 20, 2.0, 300, 1, 2, Map.of("consortium", 630_000_000L, "sec-1", 1L), 2),
-          ScalingPoint.of("b", 4, 2.0, 100, 0, 0, Map.of("notary", 500_000_000L), 2));
+              "a",
+              20,
+              2.0,
+              300,
+              1,
+              2,
+              Map.of("consortium", 630_000_000L, "sec-1", 1L),
+              Map.of("consortium", 15.0),
+              2),
+          ScalingPoint.of("b", 4, 2.0, 100, 0, 0, Map.of("notary", 500_000_000L), Map.of(), 2));
 
   @Test
   void csvHasAHeaderAndOneLinePerPointWithDots() {
@@ -31,11 +39,13 @@ class ScalingFilesTest {
 
     assertThat(csv.lines().toList())
         .containsExactly(
-            "model,companies,nodes,measuredTps,projectedTps,cpuMsPerTxPerNode,busiestNode,"
+            "model,companies,nodes,measuredTps,projectedTps,limitingNode,idleCpuMsPerSec,"
+                + "marginalCpuMsPerTx,projectedTpsAllCpu,cpuMsPerTxPerNode,busiestNode,"
                 + "acknowledged,refused,errors,seconds,cores",
-            "a,4,1,200,1000,2,consortium,400,0,0,2,2",
-            "a,20,2,150,952.4,2.1,consortium,300,1,2,2,2",
-            "b,4,1,50,400,5,notary,100,0,0,2,2");
+            "a,4,1,200,1000,consortium,0,2,1000,2,consortium,400,0,0,2,2",
+            // (630 − 15 × 2) / 300 = 2 ms above idle; (2,000 − 15) / 2
+            "a,20,2,150,992.5,consortium,15,2,952.4,2.1,consortium,300,1,2,2,2",
+            "b,4,1,50,400,notary,0,5,400,5,notary,100,0,0,2,2");
   }
 
   @Test
@@ -51,7 +61,12 @@ class ScalingFilesTest {
     assertThat(second.path("companies").asInt()).isEqualTo(20);
     assertThat(second.path("nodes").asInt()).isEqualTo(2);
     assertThat(second.path("measuredTps").asDouble()).isEqualTo(150.0);
-    assertThat(second.path("projectedTps").asDouble()).isEqualTo(952.4);
+    assertThat(second.path("projectedTps").asDouble()).isEqualTo(992.5);
+    assertThat(second.path("projectedTpsAllCpu").asDouble()).isEqualTo(952.4);
+    assertThat(second.path("limitingNode").asString()).isEqualTo("consortium");
+    assertThat(second.path("idleCpuMsPerSecByNode").path("consortium").asDouble()).isEqualTo(15.0);
+    assertThat(second.path("marginalCpuMsPerTxByNode").path("consortium").asDouble())
+        .isEqualTo(2.0);
     assertThat(second.path("cpuMsPerTxPerNode").asDouble()).isEqualTo(2.1);
     assertThat(second.path("cpuMsPerTxByNode").path("sec-1").asDouble()).isZero();
     assertThat(second.path("cpuMsPerTxByNode").path("consortium").asDouble()).isEqualTo(2.1);
@@ -67,9 +82,9 @@ class ScalingFilesTest {
     assertThat(names)
         .containsExactly(
             "model a, measured here",
-            "model a, projected: one machine per node",
+            "model a, projected from CPU above idle: one machine per node",
             "model b, measured here",
-            "model b, projected: one machine per node",
+            "model b, projected from CPU above idle: one machine per node",
             ScalingChart.JPX_FABRIC,
             ScalingChart.JPX_CORDA_NAME);
     assertThat(data.getSeries(ScalingChart.JPX_FABRIC).getY(0).doubleValue()).isEqualTo(61.7);

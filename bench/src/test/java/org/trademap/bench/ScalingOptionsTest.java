@@ -24,6 +24,7 @@ class ScalingOptionsTest {
     assertThat(d.companies()).containsExactly(4, 8, 12, 16, 20);
     assertThat(d.duration()).isEqualTo(Duration.ofSeconds(30));
     assertThat(d.warmup()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(d.idle()).isEqualTo(Duration.ofSeconds(5));
     assertThat(d.concurrency()).isEqualTo(ClusterOptions.DEFAULT_CONCURRENCY);
     assertThat(d.out()).isNull();
 
@@ -36,6 +37,8 @@ class ScalingOptionsTest {
                 "--duration",
                 "3s",
                 "--warmup=0s",
+                "--idle",
+                "2s",
                 "--concurrency",
                 "8",
                 "--out",
@@ -44,6 +47,7 @@ class ScalingOptionsTest {
     assertThat(o.companies()).containsExactly(1, 2);
     assertThat(o.duration()).isEqualTo(Duration.ofSeconds(3));
     assertThat(o.warmup()).isZero();
+    assertThat(o.idle()).isEqualTo(Duration.ofSeconds(2));
     assertThat(o.concurrency()).isEqualTo(8);
     assertThat(o.out()).isEqualTo(Path.of("r"));
   }
@@ -68,6 +72,10 @@ class ScalingOptionsTest {
         .hasMessageContaining("4 twice");
     assertThatThrownBy(() -> ScalingOptions.parse(List.of("--model", "a", "--duration", "500ms")))
         .hasMessageContaining("--duration must be between 1s and 10m, not 500ms");
+    assertThatThrownBy(() -> ScalingOptions.parse(List.of("--model", "a", "--idle", "0s")))
+        .hasMessageContaining("--idle must be positive");
+    assertThatThrownBy(() -> ScalingOptions.parse(List.of("--model", "a", "--idle", "900ms")))
+        .hasMessageContaining("--idle must be between 1s and 10m, not 900ms");
     assertThatThrownBy(() -> ScalingOptions.parse(List.of("--model", "a", "--warmup", "11m")))
         .hasMessageContaining("--warmup must be between 0s and 10m");
     assertThatThrownBy(() -> ScalingOptions.parse(List.of("--model", "a", "--warmup", "x")))
@@ -114,6 +122,9 @@ class ScalingOptionsTest {
     assertThat(e.toString(StandardCharsets.UTF_8)).contains("bin/trademap bench scaling");
     assertThat(tmp.resolve("n")).doesNotExist();
     assertThat(BenchMain.run(new String[] {"scaling", "--help"}, po, pe)).isZero();
-    assertThat(o.toString(StandardCharsets.UTF_8)).contains("projectedTps      = cores x 1000");
+    assertThat(o.toString(StandardCharsets.UTF_8))
+        .contains(
+            "projectedTps = min over nodes of (cores x 1000 - idleRate) / marginal",
+            "projectedTpsAllCpu = cores x 1000 / cpuMsPerTxPerNode");
   }
 }

@@ -8,13 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -29,9 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.trademap.contracts.sharing.SharingCalls;
 import org.trademap.contracts.sharing.SharingRecords;
 import org.trademap.contracts.sharing.SharingRegistry;
-import org.trademap.ledger.api.codec.EncodingException;
-import org.trademap.ledger.api.crypto.PublicKey;
-import org.trademap.ledger.api.node.Genesis;
+import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.node.TransactionRecord;
 import org.trademap.server.accounts.AccountKind;
 import org.trademap.server.accounts.SignedIn;
@@ -51,9 +46,9 @@ import org.trademap.server.ledgergateway.LedgerGateway;
 import org.trademap.server.ledgergateway.outbox.Outbox;
 import org.trademap.server.ledgergateway.outbox.OutboxEntry;
 import org.trademap.server.ledgergateway.outbox.OutboxStatus;
+import org.trademap.server.sharing.ownchecks.ApprovalRule;
 import org.trademap.server.vault.Decrypted;
 import org.trademap.server.vault.Vault;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,10 +65,6 @@ class Applications {
   private static final Logger log = LoggerFactory.getLogger(Applications.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HexFormat HEX = HexFormat.of();
-
-  /** The calls that record a package's hash: the first one, and updates (③-D). */
-  private static final Set<String> SHARING_METHODS =
-      Set.of(SharingRegistry.SHARE, SharingRegistry.UPDATE);
 
   /**
    * An application as its person and its company see it.
@@ -184,7 +175,11 @@ class Applications {
   private final Vault vault;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final ApprovalRule ownChecks;
   private final SecureRandom random = new SecureRandom();
+
+  /** On a company's own server (role {@code company}): its received packages. */
+  private final Optional<ReceivedPackages> received;
 
   Applications(
       DataSource dataSource,
@@ -199,7 +194,10 @@ class Applications {
       StoredDocuments documents,
       Vault vault,
       PlatformTransactionManager transactions,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      SharingProperties properties,
+      ReceivedPackages received,
+      ApprovalRule ownChecks) {
     this.repository = new SharingRepository(dataSource);
     this.companies = companies;
     this.checks = checks;
@@ -213,6 +211,11 @@ class Applications {
     this.vault = vault;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock.getIfUnique(Clock::systemUTC);
+    this.received =
+        properties.role() == SharingProperties.Role.COMPANY
+            ? Optional.of(received)
+            : Optional.empty();
+    this.ownChecks = ownChecks;
   }
 
   // ---- the person ------------------------------------------------------------------------------
@@ -433,8 +436,44 @@ class Applications {
 
   // ---- the company -----------------------------------------------------------------------------
 
+  /**
+   * A package whose {@code share} or {@code update} committed.
+   *
+   * @param row the package
+   * @param status where its transaction was committed
+   * @param channel the channel its outbox entry named, null for the node's default channel
+   */
+  record Committed(
+      SharingRepository.PackageRow row, OutboxStatus.Committed status, @Nullable String channel) {}
+
+  /**
+   * The newest package of the application whose hash the ledger holds: an update (③-D) still on its
+   * way, or one the ledger refused, leaves the earlier package in force.
+   */
+  Optional<Committed> committedPackage(Application a) {
+    for (SharingRepository.PackageRow candidate : repository.packagesFor(a.id(), a.companyId())) {
+      Optional<Committed> c = committed(candidate);
+      if (c.isPresent()) {
+        return c;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The package with where its transaction committed; empty while pending or if refused. */
+  Optional<Committed> committed(SharingRepository.PackageRow row) {
+    Optional<OutboxEntry> entry = outbox.find(row.outboxKey());
+    if (entry.isPresent() && entry.get().status() instanceof OutboxStatus.Committed c) {
+      return Optional.of(new Committed(row, c, entry.get().channel()));
+    }
+    return Optional.empty();
+  }
+
   /** The applications of the staff member's company, newest first; refused for other accounts. */
   SharingResult<List<View>> inbox(SignedIn staff) {
+    if (received.isPresent()) {
+      return received.get().inbox(staff);
+    }
     Optional<String> company = companyOf(staff);
     if (company.isEmpty()) {
       return SharingResult.refused(HttpStatus.FORBIDDEN, "auth.forbidden");
@@ -450,31 +489,23 @@ class Applications {
    * this application; its check history is the ledger's. Anyone else gets 404.
    */
   SharingResult<Opened> open(SignedIn staff, UUID applicationId) {
-    Optional<Application> found = companyApplication(staff, applicationId);
-    if (found.isEmpty()) {
+    if (received.isPresent()) {
+      return received.get().open(staff, applicationId);
+    }
+    Optional<Application> application = companyApplication(staff, applicationId);
+    if (application.isEmpty()) {
       return SharingResult.refused(HttpStatus.NOT_FOUND, "sharing.application-not-found");
     }
-    Application a = found.get();
+    Application a = application.get();
     if (a.state() == ApplicationState.WITHDRAWN) {
       return SharingResult.refused(HttpStatus.GONE, "sharing.withdrawn");
     }
-    // The newest package whose hash the ledger holds: an update (③-D) still on its way, or one the
-    // ledger refused, leaves the earlier package in force.
-    Optional<SharingRepository.PackageRow> row = Optional.empty();
-    OutboxStatus.Committed committed = null;
-    String channel = null;
-    for (SharingRepository.PackageRow candidate : repository.packagesFor(a.id(), a.companyId())) {
-      Optional<OutboxEntry> entry = outbox.find(candidate.outboxKey());
-      if (entry.isPresent() && entry.get().status() instanceof OutboxStatus.Committed c) {
-        row = Optional.of(candidate);
-        committed = c;
-        channel = entry.get().channel();
-        break;
-      }
-    }
-    if (row.isEmpty() || committed == null) {
+    Optional<Committed> found = committedPackage(a);
+    if (found.isEmpty()) {
       return SharingResult.refused(HttpStatus.CONFLICT, "sharing.package-pending");
     }
+    String channel = found.get().channel();
+    OutboxStatus.Committed committed = found.get().status();
     // A read that decides: after a read barrier on the channel that recorded the share, so this
     // node has applied it even if another node leads the channel.
     if (channel == null) {
@@ -482,53 +513,29 @@ class Applications {
     } else if (ledger.holds(channel)) {
       ledger.sync(channel);
     }
-    Optional<TransactionRecord> tx = ledger.transaction(channel, committed.txId());
-    byte[] sealed = row.get().sealed();
-    if (tx.isEmpty() || sealed == null) {
-      return altered(a);
-    }
-    SharingRecords.Share share;
-    try {
-      if (!tx.get().receipt().accepted()
-          || SharingRecords.decodeResult(tx.get().receipt().value()).refused()
-          || !SHARING_METHODS.contains(tx.get().transaction().body().method())) {
-        return altered(a);
-      }
-      share = SharingRecords.decodeShare(tx.get().transaction().body().args());
-    } catch (EncodingException e) {
+    byte[] sealed = found.get().row().sealed();
+    if (sealed == null) {
       return altered(a);
     }
     byte[] commitment = SharingCalls.recipientCommitment(a.salt(), a.companyId());
-    if (!share.applicationRef().equals(a.ref())
-        || !MessageDigest.isEqual(share.recipientCommitment(), commitment)
-        || !MessageDigest.isEqual(share.packageHash(), sha256(sealed))) {
+    Optional<SharingRecords.Share> share =
+        PackageVerifier.share(
+            ledger.transaction(channel, committed.txId()), a.ref(), commitment, sealed);
+    if (share.isEmpty()) {
       return altered(a);
     }
-    Optional<byte[]> plaintext =
-        Hpke.open(
-            companies.keys(a.companyId()), a.ref().getBytes(StandardCharsets.US_ASCII), sealed);
-    if (plaintext.isEmpty()) {
+    Optional<KycPackage> opened =
+        PackageVerifier.unseal(companies.keys(a.companyId()), a.ref(), a.companyId(), sealed);
+    if (opened.isEmpty() || !opened.get().subjectRef().equals(a.subjectRef())) {
       return altered(a);
     }
-    KycPackage kycPackage;
-    try {
-      kycPackage = JSON.readValue(plaintext.get(), KycPackage.class);
-    } catch (JacksonException e) {
-      return altered(a);
-    }
-    if (!kycPackage.applicationRef().equals(a.ref())
-        || !kycPackage.companyId().equals(a.companyId())
-        || !kycPackage.subjectRef().equals(a.subjectRef())) {
-      return altered(a);
-    }
-    List<LedgerChecks.Check> onLedger = checks.of(a.subjectRef());
-    if (kycPackage.checks().size() > onLedger.size()
-        || !onLedger.subList(0, kycPackage.checks().size()).equals(kycPackage.checks())) {
+    KycPackage kycPackage = opened.get();
+    if (!checks.matches(a.subjectRef(), kycPackage.checks())) {
       log.warn("application {}: the package's check history differs from the ledger", a.id());
       return SharingResult.refused(HttpStatus.CONFLICT, "sharing.history-altered");
     }
     Recorded recorded = recorded(a);
-    List<SignedStep> steps = signedSteps(recorded);
+    List<SignedStep> steps = PackageVerifier.steps(ledger.genesis(), recorded.transactions());
     if (steps.stream().anyMatch(step -> !step.signatureValid())) {
       log.warn("application {}: a ledger step's signature does not verify", a.id());
       return SharingResult.refused(HttpStatus.CONFLICT, "sharing.signature-invalid");
@@ -543,7 +550,7 @@ class Applications {
             new Verification(
                 committed.txId().hex(),
                 committed.height(),
-                HEX.formatHex(share.packageHash()),
+                HEX.formatHex(share.get().packageHash()),
                 HEX.formatHex(commitment),
                 kycPackage.checks().size()),
             kycPackage,
@@ -558,21 +565,26 @@ class Applications {
    */
   SharingResult<View> decide(
       SignedIn staff, UUID applicationId, @Nullable String decision, @Nullable String reason) {
-    SharingResult<Opened> opened = open(staff, applicationId);
-    if (opened instanceof SharingResult.Refused<Opened>(HttpStatus status, String code)) {
+    SharingResult<Decision> checked =
+        checkDecision(open(staff, applicationId), staff, decision, reason);
+    if (checked instanceof SharingResult.Refused<Decision>(HttpStatus status, String code)) {
       return SharingResult.refused(status, code);
     }
-    if (staff.role() != Role.COMPANY_APPROVER) {
-      return SharingResult.refused(HttpStatus.FORBIDDEN, "sharing.approver-only");
+    Decision d = ((SharingResult.Done<Decision>) checked).value();
+    // The company's own checks (ASF list, suitability) must be recorded and clear to approve, on
+    // the consortium-hosted console and on a company's own server alike.
+    Optional<String> ownChecksRefusal =
+        d.approve()
+            ? ownChecks.refusal(applicationId, companyOf(staff).orElseThrow())
+            : Optional.empty();
+    if (ownChecksRefusal.isPresent()) {
+      return SharingResult.refused(HttpStatus.CONFLICT, ownChecksRefusal.get());
     }
-    boolean approve = "approve".equals(decision);
-    if (!approve && !"reject".equals(decision)) {
-      return SharingResult.refused(HttpStatus.UNPROCESSABLE_CONTENT, "sharing.unknown-decision");
+    if (received.isPresent()) {
+      return received.get().decide(staff, applicationId, d);
     }
-    String text = reason == null ? "" : reason.strip();
-    if ((!approve && text.isEmpty()) || text.length() > MAX_REASON) {
-      return SharingResult.refused(HttpStatus.UNPROCESSABLE_CONTENT, "sharing.reason-required");
-    }
+    boolean approve = d.approve();
+    String text = d.reason();
     return inTransaction(
         () -> {
           Application a = repository.lockApplication(applicationId).orElseThrow();
@@ -591,21 +603,53 @@ class Applications {
               staff.accountId(),
               clock.instant(),
               sealedReason);
-          outbox.enqueue(
-              channels.of(a.companyId()),
-              "sharing/decide/" + a.ref(),
-              SharingRegistry.ID,
-              SharingRegistry.VERSION,
-              SharingRegistry.DECIDE,
-              SharingCalls.decide(a.ref(), approve));
+          enqueueDecide(outbox, channels.of(a.companyId()), a.ref(), approve);
           log.info(
               "company staff {} decided application {}: {}", staff.accountId(), a.id(), decision);
           return new SharingResult.Done<>(view(repository.application(a.id()).orElseThrow()));
         });
   }
 
+  /**
+   * A valid decision.
+   *
+   * @param approve approve or reject
+   * @param reason the stripped reason, empty when none was given
+   */
+  record Decision(boolean approve, String reason) {}
+
+  /**
+   * Checks a decision request after the package was opened: only approvers decide, the decision is
+   * {@code approve} or {@code reject}, a refusal needs a reason, a reason is at most {@value
+   * #MAX_REASON} characters.
+   */
+  static SharingResult<Decision> checkDecision(
+      SharingResult<Opened> opened,
+      SignedIn staff,
+      @Nullable String decision,
+      @Nullable String reason) {
+    if (opened instanceof SharingResult.Refused<Opened>(HttpStatus status, String code)) {
+      return SharingResult.refused(status, code);
+    }
+    if (staff.role() != Role.COMPANY_APPROVER) {
+      return SharingResult.refused(HttpStatus.FORBIDDEN, "sharing.approver-only");
+    }
+    boolean approve = "approve".equals(decision);
+    if (!approve && !"reject".equals(decision)) {
+      return SharingResult.refused(HttpStatus.UNPROCESSABLE_CONTENT, "sharing.unknown-decision");
+    }
+    String text = reason == null ? "" : reason.strip();
+    if ((!approve && text.isEmpty()) || text.length() > MAX_REASON) {
+      return SharingResult.refused(HttpStatus.UNPROCESSABLE_CONTENT, "sharing.reason-required");
+    }
+    return new SharingResult.Done<>(new Decision(approve, text));
+  }
+
   /** The decision's reason, for the company that decided. */
   Optional<String> decisionReason(SignedIn staff, UUID applicationId) {
+    if (received.isPresent()) {
+      return received.get().decisionReason(staff, applicationId);
+    }
     Optional<Application> a = companyApplication(staff, applicationId);
     if (a.isEmpty()) {
       return Optional.empty();
@@ -623,17 +667,25 @@ class Applications {
                             : Optional.empty()));
   }
 
-  private Optional<String> companyOf(SignedIn staff) {
+  static Optional<String> companyOf(Companies companies, SignedIn staff) {
     if (staff.role() != Role.COMPANY_REVIEWER && staff.role() != Role.COMPANY_APPROVER) {
       return Optional.empty();
     }
     return companies.companyOf(staff.accountId());
   }
 
+  private Optional<String> companyOf(SignedIn staff) {
+    return companyOf(companies, staff);
+  }
+
   private Optional<Application> companyApplication(SignedIn staff, UUID applicationId) {
     Optional<String> company = companyOf(staff);
+    // A company with its own server (ADR 0035) works there: this server has no key to open with.
     return company.flatMap(
-        c -> repository.application(applicationId).filter(a -> a.companyId().equals(c)));
+        c ->
+            repository
+                .application(applicationId)
+                .filter(a -> a.companyId().equals(c) && companies.holdsKey(c)));
   }
 
   private static <T> SharingResult<T> altered(Application a) {
@@ -664,44 +716,7 @@ class Applications {
   }
 
   private LedgerView ledgerView(Application a, Recorded recorded) {
-    String status = "pending";
-    int refused = 0;
-    List<String> txs = new ArrayList<>();
-    for (TransactionRecord tx : recorded.transactions()) {
-      txs.add(tx.transaction().id().hex());
-      SharingRecords.Result result = SharingRecords.decodeResult(tx.receipt().value());
-      if (result.refused()) {
-        refused++;
-      } else {
-        status = result.detail();
-      }
-    }
-    return new LedgerView(a.ref(), status, recorded.pending(), txs, refused);
-  }
-
-  /** The application's accepted ledger transactions, oldest first, with the signers (②-A). */
-  private List<SignedStep> signedSteps(Recorded recorded) {
-    Map<PublicKey, Genesis.Member> members = new HashMap<>();
-    for (Genesis.Member m : ledger.genesis().members()) {
-      members.put(m.key(), m);
-    }
-    List<SignedStep> steps = new ArrayList<>();
-    for (TransactionRecord tx : recorded.transactions()) {
-      SharingRecords.Result result = SharingRecords.decodeResult(tx.receipt().value());
-      PublicKey signer = tx.transaction().body().signer();
-      Genesis.Member member = members.get(signer);
-      steps.add(
-          new SignedStep(
-              tx.transaction().body().method(),
-              result.refused() ? "refused" : result.detail(),
-              tx.transaction().id().hex(),
-              tx.height(),
-              member == null ? "unknown" : member.id(),
-              member == null ? "unknown" : member.role(),
-              signer.hex(),
-              tx.transaction().verifySignature()));
-    }
-    return steps;
+    return PackageVerifier.ledgerView(a.ref(), recorded.transactions(), recorded.pending());
   }
 
   /**
@@ -718,6 +733,14 @@ class Applications {
     keys.add("sharing/withdraw/" + a.ref());
     boolean pending = false;
     List<TransactionRecord> txs = new ArrayList<>();
+    // Trust model a with the company's own server: its decide, signed by its node (ADR 0035).
+    Optional<String> companyDecision = repository.decisionTx(a.id());
+    if (companyDecision.isPresent()) {
+      ledger
+          .transaction(channels.of(a.companyId()), Hash.ofHex(companyDecision.get()))
+          .filter(tx -> tx.receipt().accepted())
+          .ifPresent(txs::add);
+    }
     for (String key : keys) {
       Optional<OutboxEntry> entry = outbox.find(key);
       if (entry.isEmpty()) {
@@ -741,6 +764,20 @@ class Applications {
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
+
+  /**
+   * Enqueues the {@code decide} of an application on its channel, in the caller's transaction;
+   * signed by this server's node key when recorded.
+   */
+  static void enqueueDecide(Outbox outbox, String channel, String applicationRef, boolean approve) {
+    outbox.enqueue(
+        channel,
+        "sharing/decide/" + applicationRef,
+        SharingRegistry.ID,
+        SharingRegistry.VERSION,
+        SharingRegistry.DECIDE,
+        SharingCalls.decide(applicationRef, approve));
+  }
 
   /** The scope of the sharing consent: the purpose and the company. */
   static String scope(String companyId) {

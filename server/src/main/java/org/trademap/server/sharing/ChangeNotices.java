@@ -69,14 +69,27 @@ class ChangeNotices {
       boolean packageUpdated,
       @Nullable Instant acknowledgedAt) {}
 
-  private static final String COLUMNS =
-      "id, application_id, kind, created_at, package_id, acknowledged_at";
+  /**
+   * A notice as the relay hands it to a company's own server.
+   *
+   * @param id the notice
+   * @param applicationId the application
+   * @param kind as in {@link Notice}
+   * @param createdAt when
+   * @param packageId the updated package, or null
+   */
+  record Listed(
+      UUID id, UUID applicationId, String kind, Instant createdAt, @Nullable UUID packageId) {}
+
+  static final String COLUMNS = "id, application_id, kind, created_at, package_id, acknowledged_at";
 
   private final JdbcClient jdbc;
   private final SharingRepository repository;
   private final Applications applications;
   private final Consents consents;
   private final Companies companies;
+  private final SharingProperties properties;
+  private final ReceivedNotices received;
   private final TransactionTemplate newTransaction;
   private final Clock clock;
 
@@ -85,6 +98,8 @@ class ChangeNotices {
       Applications applications,
       Consents consents,
       Companies companies,
+      SharingProperties properties,
+      ReceivedNotices received,
       PlatformTransactionManager transactions,
       ObjectProvider<Clock> clock) {
     this.jdbc = JdbcClient.create(dataSource);
@@ -92,6 +107,8 @@ class ChangeNotices {
     this.applications = applications;
     this.consents = consents;
     this.companies = companies;
+    this.properties = properties;
+    this.received = received;
     this.newTransaction = new TransactionTemplate(transactions);
     // Listeners run after the change committed: their writes need a transaction of their own.
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -161,6 +178,9 @@ class ChangeNotices {
     if (company.isEmpty()) {
       return SharingResult.refused(HttpStatus.FORBIDDEN, "auth.forbidden");
     }
+    if (ownServer()) {
+      return new SharingResult.Done<>(received.list(company.get()));
+    }
     return new SharingResult.Done<>(
         jdbc.sql(
                 "SELECT "
@@ -174,13 +194,25 @@ class ChangeNotices {
 
   /**
    * Marks a notice of the staff member's company as handled; marking it again changes nothing.
-   * Another company's notice, or an unknown one, is not found.
+   * Another company's notice, or an unknown one, is not found. On a company's own server the relay
+   * client reports it to the consortium.
    */
   SharingResult<Notice> acknowledge(SignedIn staff, UUID noticeId) {
     Optional<String> company = companyOf(staff);
     if (company.isEmpty()) {
       return SharingResult.refused(HttpStatus.NOT_FOUND, "sharing.notice-not-found");
     }
+    if (ownServer()) {
+      return received.acknowledge(company.get(), staff.accountId(), noticeId);
+    }
+    return acknowledge(company.get(), staff.accountId(), noticeId);
+  }
+
+  /**
+   * Marks a notice of the company as handled, by one of its staff here or (null) by its own server
+   * through the relay; again changes nothing; another company's notice is not found.
+   */
+  SharingResult<Notice> acknowledge(String company, @Nullable UUID by, UUID noticeId) {
     return Objects.requireNonNull(
         newTransaction.execute(
             status -> {
@@ -188,9 +220,9 @@ class ChangeNotices {
                       "UPDATE sharing_change_notice SET acknowledged_at = ?, acknowledged_by = ?"
                           + " WHERE id = ? AND company_id = ? AND acknowledged_at IS NULL")
                   .param(SharingRepository.timestamp(clock.instant()))
-                  .param(staff.accountId())
+                  .param(by)
                   .param(noticeId)
-                  .param(company.get())
+                  .param(company)
                   .update();
               Optional<Notice> notice =
                   jdbc.sql(
@@ -198,7 +230,7 @@ class ChangeNotices {
                               + COLUMNS
                               + " FROM sharing_change_notice WHERE id = ? AND company_id = ?")
                       .param(noticeId)
-                      .param(company.get())
+                      .param(company)
                       .query((rs, n) -> notice(rs))
                       .optional();
               return notice
@@ -209,6 +241,30 @@ class ChangeNotices {
             }));
   }
 
+  /** The company's notices for the relay, oldest first, after the cursor, at most {@code limit}. */
+  List<Listed> ofCompany(String company, Optional<RelayCursor> after, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM sharing_change_notice WHERE company_id = ?"
+                + SharingRepository.after(after)
+                + " ORDER BY created_at, id LIMIT ?")
+        .params(SharingRepository.afterParams(company, after, limit))
+        .query(
+            (rs, n) ->
+                new Listed(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("application_id", UUID.class),
+                    Kind.valueOf(rs.getString("kind")).apiName(),
+                    SharingRepository.required(rs, "created_at"),
+                    rs.getObject("package_id", UUID.class)))
+        .list();
+  }
+
+  private boolean ownServer() {
+    return properties.role() == SharingProperties.Role.COMPANY;
+  }
+
   private Optional<String> companyOf(SignedIn staff) {
     if (staff.role() != Role.COMPANY_REVIEWER && staff.role() != Role.COMPANY_APPROVER) {
       return Optional.empty();
@@ -216,7 +272,8 @@ class ChangeNotices {
     return companies.companyOf(staff.accountId());
   }
 
-  private static Notice notice(ResultSet rs) throws SQLException {
+  /** A notice read from a row of {@link #COLUMNS} (here, or on a company's own server). */
+  static Notice notice(ResultSet rs) throws SQLException {
     return new Notice(
         rs.getObject("id", UUID.class),
         rs.getObject("application_id", UUID.class),

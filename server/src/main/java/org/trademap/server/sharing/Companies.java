@@ -126,16 +126,74 @@ public final class Companies {
 
   /** The company's key pair, its private key unsealed by the vault. */
   Hpke.Keys keys(String companyId) {
-    ensureKeys();
-    SharingRepository.CompanyRow row =
-        repository
-            .company(companyId)
-            .orElseThrow(() -> new IllegalArgumentException("no company " + companyId));
-    return switch (vault.decrypt(
-        new SubjectId(row.keySubject()), KEY_PURPOSE, row.privateKeySealed())) {
+    SharingRepository.CompanyRow row = ownRow(companyId);
+    byte[] sealed = row.privateKeySealed();
+    UUID subject = row.keySubject();
+    if (sealed == null || subject == null) {
+      throw new IllegalStateException("company " + companyId + ": its private key is not here");
+    }
+    return switch (vault.decrypt(new SubjectId(subject), KEY_PURPOSE, sealed)) {
       case Decrypted.Plaintext p -> new Hpke.Keys(row.publicKey(), p.bytes());
       default -> throw new IllegalStateException("company " + companyId + ": key unreadable");
     };
+  }
+
+  /**
+   * Whether this server holds the company's private key: it hosts the company, or it is the
+   * company's own server. False for a company with its own server, seen from the consortium.
+   */
+  boolean holdsKey(String companyId) {
+    ensureKeys();
+    return repository.company(companyId).map(r -> r.privateKeySealed() != null).orElse(false);
+  }
+
+  /** Seals data of the company (a decision's reason) under the vault subject of its key. */
+  byte[] seal(String companyId, String purpose, byte[] plaintext) {
+    UUID subject = ownRow(companyId).keySubject();
+    if (subject == null) {
+      throw new IllegalStateException("company " + companyId + ": not held here");
+    }
+    return vault.encrypt(new SubjectId(subject), purpose, plaintext);
+  }
+
+  /**
+   * The vault subject of the company's key, if this server holds it: on a company's own server,
+   * what the company keeps about a person it has no vault subject for is sealed under it.
+   */
+  Optional<SubjectId> keySubject(String companyId) {
+    return repository
+        .company(companyId)
+        .map(SharingRepository.CompanyRow::keySubject)
+        .map(SubjectId::new);
+  }
+
+  /** Opens what {@link #seal} sealed; empty if it cannot be read. */
+  Optional<byte[]> unseal(String companyId, String purpose, byte[] sealed) {
+    UUID subject = ownRow(companyId).keySubject();
+    return subject != null
+            && vault.decrypt(new SubjectId(subject), purpose, sealed)
+                instanceof Decrypted.Plaintext p
+        ? Optional.of(p.bytes())
+        : Optional.empty();
+  }
+
+  /**
+   * Stores the public key a company's own server registered through the relay (ADR 0035); the
+   * company must be configured with {@code own-server: true}.
+   */
+  void register(SharingProperties.CompanyConfig company, byte[] publicKey) {
+    if (!company.ownServer()) {
+      throw new IllegalArgumentException(company.id() + " has no server of its own");
+    }
+    repository.registerCompanyKey(company.id(), company.name(), publicKey, clock.instant());
+    log.info("company {}: public key registered by its own server", company.id());
+  }
+
+  private SharingRepository.CompanyRow ownRow(String companyId) {
+    ensureKeys();
+    return repository
+        .company(companyId)
+        .orElseThrow(() -> new IllegalArgumentException("no company " + companyId));
   }
 
   /** Makes the key pair of each configured company that has none yet (once per process). */
@@ -152,6 +210,9 @@ public final class Companies {
         if (repository.company(config.id()).isPresent()) {
           repository.renameCompany(config.id(), config.name());
           continue;
+        }
+        if (config.ownServer() && properties.role() == SharingProperties.Role.CONSORTIUM) {
+          continue; // its own server makes its key pair and registers the public key (ADR 0035)
         }
         Hpke.Keys keys = Hpke.generate();
         SubjectId subject = SubjectId.random();

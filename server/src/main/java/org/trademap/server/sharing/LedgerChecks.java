@@ -66,6 +66,15 @@ class LedgerChecks {
   }
 
   /**
+   * Whether a package's check history is the ledger's, record for record (the ledger may have
+   * recorded more since the package was assembled).
+   */
+  boolean matches(String subjectRef, List<Check> claimed) {
+    List<Check> onLedger = of(subjectRef);
+    return claimed.size() <= onLedger.size() && onLedger.subList(0, claimed.size()).equals(claimed);
+  }
+
+  /**
    * Whether the subject's KYC is approved: its latest {@code approval} record on the ledger says
    * passed.
    */

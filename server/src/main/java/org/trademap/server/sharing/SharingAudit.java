@@ -1,11 +1,14 @@
 package org.trademap.server.sharing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.trademap.contracts.sharing.SharingRegistry;
@@ -15,6 +18,7 @@ import org.trademap.ledger.api.block.Receipt;
 import org.trademap.ledger.api.codec.EncodingException;
 import org.trademap.ledger.api.contract.Args;
 import org.trademap.ledger.api.tx.Transaction;
+import org.trademap.server.ledgergateway.LedgerGateway;
 
 /**
  * The auditor's check of JPX Table 7-1 ③-A: replays every {@code kyc-sharing} call and its {@code
@@ -162,6 +166,73 @@ final class SharingAudit {
   }
 
   private SharingAudit() {}
+
+  /**
+   * A share the contract refused and kept as an alert (JPX ①-C): an attempt to hand the package to
+   * a company the person did not designate, or after the consent was withdrawn. Names no company
+   * and no person.
+   *
+   * @param applicationRef the application's reference
+   * @param code {@code sharing.not-designated} or {@code sharing.consent-withdrawn}
+   * @param at the time of the block that recorded it
+   * @param height the block
+   * @param txId the transaction
+   */
+  record Alert(String applicationRef, String code, Instant at, long height, String txId) {}
+
+  /** The accepted calls of the committed blocks of every channel, and how many blocks were read. */
+  record Replayed(List<Call> calls, long blocks) {}
+
+  /**
+   * The accepted {@code kyc-sharing} calls of every channel the node holds: in trust model a the
+   * relationship channels carry the sharing records (an application's calls are all on one channel,
+   * in its order), in model b the default channel does.
+   */
+  static Replayed replay(LedgerGateway ledger) {
+    List<Call> calls = new ArrayList<>();
+    long blocks = 0;
+    for (String channel : ledger.channels()) {
+      long head = ledger.channel(channel).map(c -> c.status().height()).orElse(-1L);
+      for (long h = 0; h <= head; h++) {
+        Optional<Block> block = ledger.block(channel, h);
+        if (block.isEmpty()) {
+          break;
+        }
+        calls.addAll(calls(block.get()));
+        blocks++;
+      }
+    }
+    return new Replayed(calls, blocks);
+  }
+
+  /**
+   * The refused shares among the calls, newest first; an event that does not read is left out (the
+   * audit reports it as malformed).
+   */
+  static List<Alert> alerts(List<Call> calls) {
+    List<Alert> alerts = new ArrayList<>();
+    for (Call call : calls) {
+      for (ContractEvent event : call.events()) {
+        if (!event.name().equals(SharingRegistry.SHARE_REFUSED)) {
+          continue;
+        }
+        try {
+          List<byte[]> f = Args.decode(event.data(), 4);
+          alerts.add(
+              new Alert(
+                  ascii(f.get(0)),
+                  ascii(f.get(2)),
+                  Instant.ofEpochMilli(number(f.get(3))),
+                  call.height(),
+                  call.txId()));
+        } catch (EncodingException | IllegalArgumentException e) {
+          // Counted as a malformed event by the audit.
+        }
+      }
+    }
+    alerts.sort(Comparator.comparing(Alert::at).thenComparing(Alert::height).reversed());
+    return alerts;
+  }
 
   /** The accepted {@code kyc-sharing} calls of a committed block, in block order. */
   static List<Call> calls(Block block) {

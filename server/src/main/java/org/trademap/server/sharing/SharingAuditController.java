@@ -3,18 +3,16 @@ package org.trademap.server.sharing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.trademap.ledger.api.block.Block;
 import org.trademap.server.ledgergateway.LedgerGateway;
 
 /**
  * The auditor's check of the sharing contract's status transitions (JPX Table 7-1 ③-A) over the
- * committed blocks of every channel this node holds: {@code GET /api/v1/admin/audit/sharing}. The
+ * committed blocks of every channel this node holds: {@code GET /api/v1/admin/audit/sharing}; and
+ * the shares the contract refused as alerts (①-C): {@code GET /api/v1/admin/sharing/alerts}. The
  * administrator stands in for the auditor role; the answer holds application references, recipient
  * commitments, statuses, heights and transaction ids only — never a company or a person.
  */
@@ -22,6 +20,7 @@ import org.trademap.server.ledgergateway.LedgerGateway;
 @Tag(name = "Audit", description = "Auditor checks over the committed ledger")
 class SharingAuditController {
   static final String PATH = "/api/v1/admin/audit/sharing";
+  static final String ALERTS = "/api/v1/admin/sharing/alerts";
 
   /**
    * The audit's answer.
@@ -62,23 +61,9 @@ class SharingAuditController {
   @ApiResponse(responseCode = "401", description = "auth.required")
   @ApiResponse(responseCode = "403", description = "auth.forbidden (administrators only)")
   AuditView audit() {
-    // Every channel this node holds: in trust model a the relationship channels carry the
-    // sharing records (an application's calls are all on one channel, in its order), in model b
-    // the default channel does. The report names no channel: that would name the company.
-    List<SharingAudit.Call> calls = new ArrayList<>();
-    long blocks = 0;
-    for (String channel : ledger.channels()) {
-      long head = ledger.channel(channel).map(c -> c.status().height()).orElse(-1L);
-      for (long h = 0; h <= head; h++) {
-        Optional<Block> block = ledger.block(channel, h);
-        if (block.isEmpty()) {
-          break;
-        }
-        calls.addAll(SharingAudit.calls(block.get()));
-        blocks++;
-      }
-    }
-    SharingAudit.Report report = SharingAudit.of(blocks, calls);
+    // The report names no channel: that would name the company.
+    SharingAudit.Replayed replayed = SharingAudit.replay(ledger);
+    SharingAudit.Report report = SharingAudit.of(replayed.blocks(), replayed.calls());
     return new AuditView(
         report.valid(),
         report.summary(),
@@ -87,5 +72,20 @@ class SharingAuditController {
         report.refusedShares(),
         report.applications(),
         report.violations());
+  }
+
+  @GetMapping(path = ALERTS, produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Shares the sharing contract refused (alerts)",
+      description =
+          "Every share-refused event of the committed ledger (JPX ①-C: a package for a company the"
+              + " person did not designate, or after the consent was withdrawn), newest first:"
+              + " application reference, code, time, block and transaction. Names no company and"
+              + " no person.")
+  @ApiResponse(responseCode = "200", description = "the alerts")
+  @ApiResponse(responseCode = "401", description = "auth.required")
+  @ApiResponse(responseCode = "403", description = "auth.forbidden (administrators only)")
+  List<SharingAudit.Alert> alerts() {
+    return SharingAudit.alerts(SharingAudit.replay(ledger).calls());
   }
 }

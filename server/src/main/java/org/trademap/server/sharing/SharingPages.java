@@ -144,8 +144,9 @@ class SharingPages {
         return "redirect:" + INBOX + "/applications/" + id;
       }
       case SharingResult.Refused<Applications.View>(HttpStatus status, String code) -> {
+        // A refusal by the company's own checks is shown on the page, next to them.
         if (status == HttpStatus.NOT_FOUND
-            || status == HttpStatus.CONFLICT
+            || (status == HttpStatus.CONFLICT && !code.startsWith("sharing.own-checks-"))
             || status == HttpStatus.GONE) {
           throw org.trademap.server.web.ProblemException.of(status, code);
         }

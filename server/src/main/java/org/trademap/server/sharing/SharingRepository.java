@@ -18,6 +18,9 @@ final class SharingRepository {
       "id, application_ref, account_id, subject_ref, company_id, recipient_salt, purpose,"
           + " consent_version, state, applied_at, withdrawn_at, decided_at, decided_by";
 
+  private static final String PACKAGE_COLUMNS =
+      "id, application_id, company_id, sealed, package_hash, outbox_key, created_at";
+
   /**
    * A company's stored row.
    *
@@ -28,7 +31,11 @@ final class SharingRepository {
    * @param privateKeySealed its private key, sealed by the vault
    */
   record CompanyRow(
-      String id, String name, UUID keySubject, byte[] publicKey, byte[] privateKeySealed) {}
+      String id,
+      String name,
+      @Nullable UUID keySubject,
+      byte[] publicKey,
+      byte @Nullable [] privateKeySealed) {}
 
   /**
    * A package's stored row.
@@ -71,6 +78,32 @@ final class SharingRepository {
             .param(timestamp(now))
             .update()
         == 1;
+  }
+
+  /**
+   * Stores the public key a company's own server registered (ADR 0035): no private key here.
+   * Inserts the company, or replaces its key.
+   */
+  void registerCompanyKey(String id, String name, byte[] publicKey, Instant now) {
+    int updated =
+        jdbc.sql(
+                "UPDATE sharing_company SET public_key = ?, key_subject = NULL,"
+                    + " private_key_sealed = NULL, key_registered_at = ? WHERE id = ?")
+            .param(publicKey)
+            .param(timestamp(now))
+            .param(id)
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              "INSERT INTO sharing_company (id, name, public_key, key_registered_at, created_at)"
+                  + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+          .param(id)
+          .param(name)
+          .param(publicKey)
+          .param(timestamp(now))
+          .param(timestamp(now))
+          .update();
+    }
   }
 
   void renameCompany(String id, String name) {
@@ -213,6 +246,108 @@ final class SharingRepository {
         .update();
   }
 
+  /**
+   * Records a decision a company's own server made (ADR 0035): its decide transaction (model a) or
+   * its signed statement (model b). No staff member or reason of this server.
+   */
+  void decideByCompanyServer(
+      UUID id,
+      ApplicationState state,
+      Instant at,
+      @Nullable String decisionTx,
+      byte @Nullable [] statement) {
+    jdbc.sql(
+            "UPDATE sharing_application SET state = ?, active_key = CASE WHEN ? THEN active_key"
+                + " ELSE NULL END, decided_at = ?, decision_tx = ?, decision_statement = ?"
+                + " WHERE id = ?")
+        .param(state.name())
+        .param(state == ApplicationState.APPROVED)
+        .param(timestamp(at))
+        .param(decisionTx)
+        .param(statement)
+        .param(id)
+        .update();
+  }
+
+  /** The company server's decide transaction of an application (model a), if one was reported. */
+  Optional<String> decisionTx(UUID id) {
+    return jdbc.sql("SELECT decision_tx FROM sharing_application WHERE id = ?")
+        .param(id)
+        .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+        .optional()
+        .flatMap(o -> o);
+  }
+
+  /** The company node's signed decision statement of an application (model b), if any. */
+  Optional<byte[]> decisionStatement(UUID id) {
+    return jdbc.sql("SELECT decision_statement FROM sharing_application WHERE id = ?")
+        .param(id)
+        .query((rs, n) -> Optional.ofNullable(rs.getBytes(1)))
+        .optional()
+        .flatMap(o -> o);
+  }
+
+  /**
+   * Notes a relay request's nonce; false if the member used it before (a replay). Forgets nonces
+   * seen before {@code forgetBefore}, whose requests are refused as stale anyway.
+   */
+  boolean firstUseOfNonce(String member, String nonce, Instant now, Instant forgetBefore) {
+    jdbc.sql("DELETE FROM sharing_relay_nonce WHERE seen_at < ?")
+        .param(timestamp(forgetBefore))
+        .update();
+    return jdbc.sql(
+                "INSERT INTO sharing_relay_nonce (member_id, nonce, seen_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING")
+            .param(member)
+            .param(nonce)
+            .param(timestamp(now))
+            .update()
+        == 1;
+  }
+
+  /**
+   * The packages sealed to a company that are still handed out, oldest first, after the cursor's
+   * position (from the first without one), at most {@code limit}.
+   */
+  List<PackageRow> packagesOfCompany(String companyId, Optional<RelayCursor> after, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + PACKAGE_COLUMNS
+                + " FROM sharing_package WHERE company_id = ? AND sealed IS NOT NULL"
+                + after(after)
+                + " ORDER BY created_at, id LIMIT ?")
+        .params(afterParams(companyId, after, limit))
+        .query((rs, n) -> packageRow(rs))
+        .list();
+  }
+
+  /** The condition of rows after a cursor's position, ordered by {@code created_at, id}. */
+  static String after(Optional<RelayCursor> after) {
+    return after.isEmpty() ? "" : " AND (created_at > ? OR (created_at = ? AND id > ?))";
+  }
+
+  /** The parameters of a list by company after a cursor (see {@link #after}), and the limit. */
+  static List<Object> afterParams(String companyId, Optional<RelayCursor> after, int limit) {
+    List<Object> params = new java.util.ArrayList<>();
+    params.add(companyId);
+    after.ifPresent(
+        c -> {
+          params.add(timestamp(c.at()));
+          params.add(timestamp(c.at()));
+          params.add(c.id());
+        });
+    params.add(limit);
+    return params;
+  }
+
+  /** A package by id. */
+  Optional<PackageRow> packageById(UUID id) {
+    return jdbc.sql("SELECT " + PACKAGE_COLUMNS + " FROM sharing_package WHERE id = ?")
+        .param(id)
+        .query((rs, n) -> packageRow(rs))
+        .optional();
+  }
+
   Optional<byte[]> decisionReason(UUID id) {
     return jdbc.sql("SELECT decision_reason_sealed FROM sharing_application WHERE id = ?")
         .param(id)
@@ -262,22 +397,25 @@ final class SharingRepository {
   /** The packages of an application for a company, newest first. */
   List<PackageRow> packagesFor(UUID applicationId, String companyId) {
     return jdbc.sql(
-            "SELECT id, application_id, company_id, sealed, package_hash, outbox_key, created_at"
+            "SELECT "
+                + PACKAGE_COLUMNS
                 + " FROM sharing_package WHERE application_id = ? AND company_id = ?"
                 + " ORDER BY created_at DESC, id")
         .param(applicationId)
         .param(companyId)
-        .query(
-            (rs, n) ->
-                new PackageRow(
-                    rs.getObject("id", UUID.class),
-                    rs.getObject("application_id", UUID.class),
-                    rs.getString("company_id"),
-                    rs.getBytes("sealed"),
-                    rs.getBytes("package_hash"),
-                    rs.getString("outbox_key"),
-                    required(rs, "created_at")))
+        .query((rs, n) -> packageRow(rs))
         .list();
+  }
+
+  private static PackageRow packageRow(ResultSet rs) throws SQLException {
+    return new PackageRow(
+        rs.getObject("id", UUID.class),
+        rs.getObject("application_id", UUID.class),
+        rs.getString("company_id"),
+        rs.getBytes("sealed"),
+        rs.getBytes("package_hash"),
+        rs.getString("outbox_key"),
+        required(rs, "created_at"));
   }
 
   /** The outbox keys of the application's packages, oldest first. */

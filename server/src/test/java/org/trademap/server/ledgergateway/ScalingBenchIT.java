@@ -70,6 +70,8 @@ class ScalingBenchIT {
               "3s",
               "--warmup",
               "2s",
+              "--idle",
+              "1s",
               "--concurrency",
               "12",
               "--out",
@@ -87,6 +89,7 @@ class ScalingBenchIT {
     assertThat(status).as(output).isZero();
     assertThat(output)
         .contains("machine ", "config ", "formula ", "cores × 1000", "scaling.png")
+        .contains("idle      before the warm-up", "idle      after the warm-up", "limiting ")
         .contains("model a, 1 company (3 nodes): measured", "model b, 1 company (3 nodes)");
 
     JsonNode points = JSON.readTree(Files.readString(dir.resolve("scaling.json")));
@@ -98,10 +101,22 @@ class ScalingBenchIT {
       assertThat(p.path("measuredTps").asDouble()).isPositive();
       double cpuMs = p.path("cpuMsPerTxPerNode").asDouble();
       assertThat(cpuMs).isPositive();
-      assertThat(p.path("projectedTps").asDouble())
+      assertThat(p.path("projectedTpsAllCpu").asDouble())
           .isCloseTo(p.path("cores").asInt() * 1000 / cpuMs, offset(1.0));
-      assertThat(p.path("cpuMsPerTxByNode").propertyNames())
-          .containsExactlyInAnyOrder("consortium", "sec-1", "notary");
+      // the projection above idle: the limiting node's (cores × 1000 − idle) / marginal
+      String limiting = p.path("limitingNode").asString();
+      assertThat(limiting).isIn("consortium", "sec-1", "notary");
+      double idle = p.path("idleCpuMsPerSecByNode").path(limiting).asDouble();
+      double marginal = p.path("marginalCpuMsPerTxByNode").path(limiting).asDouble();
+      assertThat(idle).isNotNegative();
+      assertThat(marginal).isPositive().isLessThanOrEqualTo(cpuMs);
+      assertThat(p.path("projectedTps").asDouble())
+          .isCloseTo((p.path("cores").asInt() * 1000 - idle) / marginal, offset(1.0));
+      for (String field : List.of("cpuMsPerTxByNode", "idleCpuMsPerSecByNode")) {
+        assertThat(p.path(field).propertyNames())
+            .as(field)
+            .containsExactlyInAnyOrder("consortium", "sec-1", "notary");
+      }
     }
     assertThat(points.get(0).path("model").asString()).isEqualTo("a");
     assertThat(points.get(1).path("model").asString()).isEqualTo("b");
@@ -128,9 +143,9 @@ class ScalingBenchIT {
     assertThat(series(dir.resolve("scaling.png")))
         .containsExactly(
             "model a, measured here",
-            "model a, projected: one machine per node",
+            "model a, projected from CPU above idle: one machine per node",
             "model b, measured here",
-            "model b, projected: one machine per node",
+            "model b, projected from CPU above idle: one machine per node",
             "JPX 2018, model b (Fabric 1.0)",
             "JPX 2018, model a (Corda 1.0 OS)");
 

@@ -167,7 +167,34 @@ class AccountOpeningBrowserIT extends BrowserServer {
     return history.allInnerTexts();
   }
 
+  /**
+   * Records the company's own checks in the package page's "Own checks" section: screens against
+   * the company's ASF list (the demo companies have none: no hits) and records a suitable
+   * assessment; an approval is refused before.
+   */
+  private static void recordOwnChecks(Page page) {
+    Locator own = page.locator("#own-checks");
+    assertThat(own.locator("#own-checks-status"))
+        .hasText(
+            "Record both own checks before approving: the screening against the current version"
+                + " of your company's ASF list, and the suitability assessment.");
+    own.getByRole(
+            AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Screen against our ASF list"))
+        .click();
+    assertThat(page.locator("#asf-outcome")).hasText("no hits");
+    page.getByLabel("Investment experience").selectOption("over-5y");
+    page.getByLabel("Annual income").selectOption("from-5m-to-10m");
+    page.getByLabel("Financial assets").selectOption("from-10m-to-50m");
+    page.getByLabel("Investment purpose").selectOption("balanced");
+    page.getByLabel("Risk tolerance").selectOption("medium");
+    button(page, "Record the assessment");
+    assertThat(page.locator("#suitability-outcome")).hasText("suitable");
+    assertThat(page.locator("#own-checks-status"))
+        .hasText("Both own checks are recorded and neither blocks: the account may be opened.");
+  }
+
   private static void approve(Page page, String reason) {
+    recordOwnChecks(page);
     page.getByLabel("Open the account").check();
     page.getByLabel("Reason", new Page.GetByLabelOptions().setExact(true)).fill(reason);
     button(page, "Record on the ledger");

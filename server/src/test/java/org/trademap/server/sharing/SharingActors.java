@@ -84,7 +84,14 @@ final class SharingActors {
     String email = TestAccounts.newAddress(role);
     Http.Response invited = inviteCompanyStaff(admin, company, email, role);
     assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
-    String key = accept(anonymous, email);
+    return signedInBrowser(port, email, accept(anonymous, email), "/company");
+  }
+
+  /**
+   * A browser session of an invited staff member who accepted (password {@link #PASSWORD}, TOTP key
+   * {@code key}), signed in; the sign-in lands on {@code landing}.
+   */
+  static BrowserSession signedInBrowser(int port, String email, String key, String landing) {
     BrowserSession browser = new BrowserSession(port);
     browser.get("/login");
     Http.Response password = browser.post("/login", Map.of("email", email, "password", PASSWORD));
@@ -92,7 +99,7 @@ final class SharingActors {
     browser.get("/login/second-factor");
     Http.Response signedIn =
         browser.post("/login/second-factor", Map.of("code", TotpCodes.code(key, Instant.now(), 1)));
-    assertThat(signedIn.header("Location").orElseThrow()).endsWith("/company");
+    assertThat(signedIn.header("Location").orElseThrow()).endsWith(landing);
     return browser;
   }
 
@@ -179,5 +186,65 @@ final class SharingActors {
             + ",\"consentVersion\":"
             + (consentVersion == null ? "null" : Http.jsonString(consentVersion))
             + "}");
+  }
+
+  /** Answers of a suitability assessment that give "suitable". */
+  static final String SUITABLE =
+      "{\"experience\":\"over-5y\",\"income\":\"from-5m-to-10m\","
+          + "\"assets\":\"from-10m-to-50m\",\"purpose\":\"balanced\","
+          + "\"riskTolerance\":\"medium\"}";
+
+  /**
+   * Records the company's own checks of an application so that an approval is accepted: screens the
+   * package against the company's ASF list, clears any hit as a false positive, and records a
+   * suitable assessment.
+   */
+  static void ownChecksPassed(Staff staff, UUID applicationId) {
+    String base = "/api/v1/company/applications/" + applicationId + "/own-checks";
+    Http.Response screened = staff.http().postJson(base + "/asf-screening", "");
+    assertThat(screened.status()).as(screened.toString()).isEqualTo(200);
+    for (JsonNode hit : screened.json().at("/asf/hits")) {
+      if (hit.get("status").asString().equals("open")) {
+        Http.Response cleared =
+            staff
+                .http()
+                .postJson(
+                    base + "/asf-screening/hits/" + hit.get("id").asString() + "/clear",
+                    "{\"reason\":\"another person\"}");
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+      }
+    }
+    Http.Response assessed =
+        staff
+            .http()
+            .send(
+                "PUT",
+                base + "/suitability",
+                "application/json",
+                SUITABLE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(assessed.status()).as(assessed.toString()).isEqualTo(200);
+    assertThat(assessed.json().get("approvable").asBoolean()).as(assessed.body()).isTrue();
+  }
+
+  /**
+   * The staff of a sharing test, enrolled once per server.
+   *
+   * @param admin the first administrator
+   * @param operator a back-office operator
+   * @param alphaReviewer a reviewer at Alpha
+   * @param alphaApprover an approver at Alpha
+   * @param betaApprover an approver at Beta
+   */
+  record Cast(
+      Staff admin, Staff operator, Staff alphaReviewer, Staff alphaApprover, Staff betaApprover) {
+    static Cast enrol(Http anonymous, String adminEmail) {
+      Staff first = SharingActors.enrol(anonymous, adminEmail);
+      return new Cast(
+          first,
+          backOffice(first, anonymous, "kyc-operator"),
+          companyStaff(first, anonymous, "alpha-securities", "company-reviewer"),
+          companyStaff(first, anonymous, "alpha-securities", "company-approver"),
+          companyStaff(first, anonymous, "beta-securities", "company-approver"));
+    }
   }
 }

@@ -156,6 +156,7 @@ class SharingAfterShareIT extends RunningServer {
     UUID atAlpha = applied(user, ALPHA);
     awaitState(user, atAlpha, "shared");
     JsonNode first = awaitPackage(staff(alphaApprover), atAlpha, "Before");
+    SharingActors.ownChecksPassed(staff(alphaApprover), atAlpha);
     Http.Response decided =
         staff(alphaApprover)
             .http()
@@ -315,6 +316,7 @@ class SharingAfterShareIT extends RunningServer {
     SharingActors.approve(staff(operator), caseOf(user), user, applications::approved);
     UUID atAlpha = applied(user, ALPHA);
     awaitState(user, atAlpha, "shared");
+    SharingActors.ownChecksPassed(staff(alphaApprover), atAlpha);
     assertThat(
             staff(alphaApprover)
                 .http()

@@ -157,6 +157,7 @@ class SharingApiIT extends RunningServer {
     assertThat(opened.at("/verification/checksConfirmed").asInt()).isEqualTo(processes.size());
     assertThat(opened.at("/verification/shareTransaction").asString()).hasSize(64);
 
+    SharingActors.ownChecksPassed(staff(alphaReviewer), first);
     Http.Response decided = decide(staff(alphaApprover), first, "approve", "welcome");
     assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
     assertThat(decided.json().get("state").asString()).isEqualTo("approved");
@@ -169,6 +170,7 @@ class SharingApiIT extends RunningServer {
     JsonNode atBeta = openPackage(staff(betaApprover), second).get("kycPackage");
     assertThat(atBeta.get("checks")).isEqualTo(pkg.get("checks"));
     assertThat(recordChecks(ref)).as("no new KYC checks").isEqualTo(checksBefore);
+    SharingActors.ownChecksPassed(staff(betaApprover), second);
     assertThat(decide(staff(betaApprover), second, "approve", "").status()).isEqualTo(200);
     awaitLedgerStatus(user, second, "approved");
 
@@ -192,6 +194,7 @@ class SharingApiIT extends RunningServer {
     awaitLedgerStatus(user, first, "shared");
     awaitLedgerStatus(user, second, "shared");
     applications.shareTo(first, BETA);
+    SharingActors.ownChecksPassed(staff(alphaApprover), first);
     assertThat(decide(staff(alphaApprover), first, "approve", "").status()).isEqualTo(200);
     assertThat(decide(staff(betaApprover), second, "reject", "not for us").status()).isEqualTo(200);
     awaitLedgerStatus(user, first, "approved");
@@ -231,9 +234,9 @@ class SharingApiIT extends RunningServer {
 
   private record CommandLine(int exitCode, String output) {}
 
-  /** An administrator (standing in for the auditor) signs in; their bearer token. */
-  private String auditorToken() {
-    String email = TestAccounts.newAddress("auditor");
+  /** A new administrator invited by the first one; their address. */
+  private String invitedAdministrator(String label) {
+    String email = TestAccounts.newAddress(label);
     assertThat(
             staff(admin)
                 .http()
@@ -242,6 +245,12 @@ class SharingApiIT extends RunningServer {
                     "{\"email\":" + Http.jsonString(email) + ",\"role\":\"administrator\"}")
                 .status())
         .isEqualTo(201);
+    return email;
+  }
+
+  /** An administrator (standing in for the auditor) signs in; their bearer token. */
+  private String auditorToken() {
+    String email = invitedAdministrator("auditor");
     String key = SharingActors.accept(http(), email);
     Http.Response login =
         TestAccounts.loginRequest(
@@ -338,6 +347,37 @@ class SharingApiIT extends RunningServer {
     assertThat(alerts).hasSize(1);
     assertThat(new String(alerts.getFirst().data(), java.nio.charset.StandardCharsets.US_ASCII))
         .contains(SharingRegistry.NOT_DESIGNATED);
+    // The consortium sees the alert: reference, code, time, block; no company, no person.
+    Http.Response listed = staff(admin).http().get(SharingAuditController.ALERTS);
+    assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+    JsonNode alert =
+        listed
+            .json()
+            .valueStream()
+            .filter(a -> a.get("applicationRef").asString().equals(ref))
+            .findFirst()
+            .orElseThrow();
+    assertThat(alert.get("code").asString()).isEqualTo(SharingRegistry.NOT_DESIGNATED);
+    assertThat(alert.get("txId").asString()).hasSize(64);
+    assertThat(Instant.parse(alert.get("at").asString()))
+        .isBetween(Instant.now().minus(Duration.ofMinutes(10)), Instant.now());
+    assertThat(listed.body())
+        .doesNotContain(ALPHA)
+        .doesNotContain(BETA)
+        .doesNotContain("Designated");
+    assertProblem(
+        staff(alphaApprover).http().get(SharingAuditController.ALERTS), 403, "auth.forbidden");
+    assertProblem(user.http.get(SharingAuditController.ALERTS), 403, "auth.forbidden");
+    String email = invitedAdministrator("alerts-admin");
+    Http.Response page =
+        SharingActors.signedInBrowser(
+                port, email, SharingActors.accept(http(), email), "/admin/staff")
+            .get(SharingAlertsPage.PATH);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .contains(ref, "not the company the person designated", SharingRegistry.NOT_DESIGNATED)
+        .doesNotContain(ALPHA)
+        .doesNotContain("Designated");
     assertThat(mine(user, id).at("/ledger/status").asString()).isEqualTo("shared");
     assertProblem(
         staff(betaApprover).http().get(packagePath(id)), 404, "sharing.application-not-found");

@@ -62,19 +62,21 @@ class SharingChannelsTest {
   @Test
   void noSettingMeansAutoAndACompanysLedgerMemberDefaultsToItsId() {
     SharingProperties properties =
-        new SharingProperties(List.of(new CompanyConfig("alpha", "Alpha", null)), null);
+        new SharingProperties(
+            List.of(new CompanyConfig("alpha", "Alpha", null, false)), null, null, null);
 
     assertThat(properties.trustModel()).isEqualTo(TrustModel.AUTO);
     assertThat(properties.companies().getFirst().ledgerMember()).isEqualTo("alpha");
-    assertThat(new CompanyConfig("alpha", "Alpha", "sec-1").ledgerMember()).isEqualTo("sec-1");
+    assertThat(new CompanyConfig("alpha", "Alpha", "sec-1", false).ledgerMember())
+        .isEqualTo("sec-1");
   }
 
   @Test
   void refusesALedgerMemberThatCannotNameAChannel() {
-    assertThatThrownBy(() -> new CompanyConfig("alpha", "Alpha", "Sec 1"))
+    assertThatThrownBy(() -> new CompanyConfig("alpha", "Alpha", "Sec 1", false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a company's ledger member is 1 to 60 characters of [a-z0-9._-]");
-    assertThatThrownBy(() -> new CompanyConfig("alpha", "Alpha", "s".repeat(61)))
+    assertThatThrownBy(() -> new CompanyConfig("alpha", "Alpha", "s".repeat(61), false))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

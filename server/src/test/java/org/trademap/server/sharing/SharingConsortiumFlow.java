@@ -95,6 +95,14 @@ abstract class SharingConsortiumFlow extends RunningServer {
 
   /** Writes a consortium of four organisations in the model and starts every node but the first. */
   static void startConsortium(ConsortiumLayout.Model model) {
+    startConsortium(model, Set.of());
+  }
+
+  /**
+   * Writes a consortium of four organisations in the model and starts the ledger nodes of every
+   * organisation but the consortium and those left out (whose node a server of their own starts).
+   */
+  static void startConsortium(ConsortiumLayout.Model model, Set<String> leftOut) {
     List<Integer> ports = freePorts(8);
     var written =
         ConsortiumLayout.init(
@@ -112,7 +120,9 @@ abstract class SharingConsortiumFlow extends RunningServer {
       configs.put(ids.get(i), written.configs().get(i));
     }
     for (String id : ids.subList(1, ids.size())) {
-      start(id);
+      if (!leftOut.contains(id)) {
+        start(id);
+      }
     }
   }
 
@@ -120,7 +130,7 @@ abstract class SharingConsortiumFlow extends RunningServer {
     others.put(member, LedgerNode.start(NodeConfigFile.load(config(member)).toNodeConfig()));
   }
 
-  private static void stop(String member) {
+  static void stop(String member) {
     LedgerNode n = others.remove(member);
     if (n != null) {
       n.close();
@@ -132,7 +142,7 @@ abstract class SharingConsortiumFlow extends RunningServer {
     registry.add("trademap.ledger.config", () -> config("consortium").toString());
   }
 
-  private static Path config(String member) {
+  static Path config(String member) {
     Path file = configs.get(member);
     if (file == null) {
       throw new IllegalStateException("no consortium written with " + member);
@@ -160,6 +170,11 @@ abstract class SharingConsortiumFlow extends RunningServer {
   abstract void assertCompanyWithoutOrganisation(KycApi user);
 
   LedgerNode other(String member) {
+    return running(member);
+  }
+
+  /** The running ledger node of an organisation other than the consortium. */
+  static LedgerNode running(String member) {
     LedgerNode n = others.get(member);
     if (n == null) {
       throw new IllegalStateException(member + "'s node is not running");
@@ -244,6 +259,7 @@ abstract class SharingConsortiumFlow extends RunningServer {
     Http.Response opened = reviewer.http().get("/api/v1/company/applications/" + id + "/package");
     assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
     assertThat(opened.json().at("/kycPackage/companyId").asString()).isEqualTo(ALPHA);
+    SharingActors.ownChecksPassed(reviewer, id);
     Http.Response decided =
         approver
             .http()
@@ -278,7 +294,7 @@ abstract class SharingConsortiumFlow extends RunningServer {
   }
 
   /** Waits until the application's ledger status is reached with nothing pending; its view. */
-  private static JsonNode awaitLedgerStatus(KycApi user, UUID id, String status) {
+  static JsonNode awaitLedgerStatus(KycApi user, UUID id, String status) {
     await()
         .atMost(WAIT)
         .untilAsserted(

@@ -80,6 +80,32 @@ class SharingPagesIT extends RunningServer {
         console.post("/company/applications/" + id + "/decision", Map.of("decision", "reject"));
     assertThat(noReason.status()).isEqualTo(422);
     assertThat(noReason.body()).contains("Reason required");
+    Http.Response tooEarly =
+        console.post(
+            "/company/applications/" + id + "/decision",
+            Map.of("decision", "approve", "reason", "welcome"));
+    assertThat(tooEarly.status()).isEqualTo(409);
+    assertThat(tooEarly.body()).contains("Own checks incomplete", "waiting for the company");
+    assertThat(packagePage.body()).contains("/company/applications/" + id + "/own-checks");
+    String ownChecks = "/company/applications/" + id + "/own-checks";
+    assertThat(console.get(ownChecks).body()).contains("Not screened yet.", "Not assessed yet.");
+    assertThat(console.post(ownChecks + "/asf-screening", Map.of()).status()).isEqualTo(302);
+    Http.Response incomplete =
+        console.post(ownChecks + "/suitability", Map.of("experience", "over-5y"));
+    assertThat(incomplete.status()).isEqualTo(422);
+    assertThat(incomplete.body()).contains("Suitability answers incomplete");
+    Http.Response assessed =
+        console.post(
+            ownChecks + "/suitability",
+            Map.of(
+                "experience", "over-5y",
+                "income", "from-5m-to-10m",
+                "assets", "from-10m-to-50m",
+                "purpose", "balanced",
+                "riskTolerance", "medium"));
+    assertThat(assessed.status()).isEqualTo(302);
+    assertThat(console.get(ownChecks).body())
+        .contains("no hits", "suitability-outcome\">suitable<", "Both own checks are recorded");
     Http.Response decided =
         console.post(
             "/company/applications/" + id + "/decision",

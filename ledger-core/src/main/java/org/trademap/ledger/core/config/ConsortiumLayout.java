@@ -260,7 +260,10 @@ public final class ConsortiumLayout {
                   channels.stream()
                       .filter(c -> c.members().contains(org.id()))
                       .map(Genesis.Channel::name)
-                      .toList())
+                      .toList(),
+                  NodeConfig.DEFAULT_ELECTION_TIMEOUT,
+                  NodeConfig.DEFAULT_LOG_WRITE_BUFFER_BYTES,
+                  NodeConfig.Checkpointing.DEFAULT)
               .json());
       configs.add(config);
     }

@@ -3,6 +3,7 @@ package org.trademap.ledger.core.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -32,14 +33,24 @@ import tools.jackson.databind.node.ObjectNode;
  *   "org": "sec-1",
  *   "dataDir": "data",
  *   "httpPort": 8082,
- *   "raft": {"host": "127.0.0.1", "port": 9872},
+ *   "raft": {"host": "127.0.0.1", "port": 9872, "electionTimeoutMillis": 1000,
+ *            "logWriteBufferBytes": 33554432},
  *   "genesis": "../genesis.json",
  *   "signingKey": "node.key",
  *   "tls": {"certificate": "tls.crt", "privateKey": "tls.key"},
  *   "peers": [{"org": "consortium", "host": "127.0.0.1", "raftPort": 9871}],
- *   "channels": ["consortium"]
+ *   "channels": ["consortium"],
+ *   "checkpoints": {"everyBlocks": 100, "intervalMillis": 10000}
  * }
  * }</pre>
+ *
+ * <p>{@code raft.electionTimeoutMillis}, {@code raft.logWriteBufferBytes} and {@code checkpoints}
+ * are optional, with the defaults of {@link NodeConfig} (shown above): the least election timeout
+ * (100 to 60,000 ms; the greatest is twice it, and leaders send heartbeats about every half of it,
+ * in every Raft group), the direct-memory buffer of each Raft group's log (1 MiB to 64 MiB; a block
+ * larger than it cannot be written), and signed checkpoints at every {@code everyBlocks} blocks,
+ * compared with the other members' right after such a height and otherwise every {@code
+ * intervalMillis} (at least 100; ADR 0029, 0037).
  *
  * <p>{@link #load} checks everything before a node starts, and names every problem at once: the
  * shape (unknown or missing fields, types, ranges, duplicates) and the fit with the files it names
@@ -59,6 +70,9 @@ import tools.jackson.databind.node.ObjectNode;
  * @param tlsPrivateKey its private key (PEM)
  * @param peers the other members' nodes
  * @param channels the channels this node holds
+ * @param electionTimeout the least Raft election timeout
+ * @param logWriteBufferBytes each Raft group's log write buffer
+ * @param checkpoints when the node signs and compares checkpoints
  */
 public record NodeConfigFile(
     Path file,
@@ -72,7 +86,10 @@ public record NodeConfigFile(
     Path tlsCertificate,
     Path tlsPrivateKey,
     List<NodeConfig.Peer> peers,
-    List<String> channels) {
+    List<String> channels,
+    Duration electionTimeout,
+    long logWriteBufferBytes,
+    NodeConfig.Checkpointing checkpoints) {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Set<String> TOP =
@@ -85,7 +102,8 @@ public record NodeConfigFile(
           "signingKey",
           "tls",
           "peers",
-          "channels");
+          "channels",
+          "checkpoints");
 
   public NodeConfigFile {
     peers = List.copyOf(peers);
@@ -120,11 +138,31 @@ public record NodeConfigFile(
     JsonNode raft = p.object(root, "raft", "raft");
     String raftHost = null;
     Integer raftPort = null;
+    Long electionMillis = NodeConfig.DEFAULT_ELECTION_TIMEOUT.toMillis();
+    Long writeBuffer = NodeConfig.DEFAULT_LOG_WRITE_BUFFER_BYTES;
     if (raft != null) {
-      p.onlyKnown(raft, "raft.", Set.of("host", "port"));
+      p.onlyKnown(
+          raft, "raft.", Set.of("host", "port", "electionTimeoutMillis", "logWriteBufferBytes"));
       raftHost = p.host(raft, "host", "raft.host");
       raftPort = p.port(raft, "port", "raft.port");
+      electionMillis =
+          p.optionalLong(
+              raft,
+              "electionTimeoutMillis",
+              "raft.electionTimeoutMillis",
+              NodeConfig.MIN_ELECTION_TIMEOUT.toMillis(),
+              NodeConfig.MAX_ELECTION_TIMEOUT.toMillis(),
+              electionMillis);
+      writeBuffer =
+          p.optionalLong(
+              raft,
+              "logWriteBufferBytes",
+              "raft.logWriteBufferBytes",
+              NodeConfig.MIN_LOG_WRITE_BUFFER_BYTES,
+              NodeConfig.MAX_LOG_WRITE_BUFFER_BYTES,
+              writeBuffer);
     }
+    NodeConfig.Checkpointing checkpoints = p.checkpoints(root);
     Path genesis = p.path(base, root, "genesis", "genesis");
     Path signingKey = p.path(base, root, "signingKey", "signingKey");
     JsonNode tls = p.object(root, "tls", "tls");
@@ -157,7 +195,10 @@ public record NodeConfigFile(
         || genesis == null
         || signingKey == null
         || certificate == null
-        || privateKey == null) {
+        || privateKey == null
+        || electionMillis == null
+        || writeBuffer == null
+        || checkpoints == null) {
       throw new ConfigException(config, p.list);
     }
     NodeConfigFile c =
@@ -173,7 +214,10 @@ public record NodeConfigFile(
             certificate,
             privateKey,
             peers,
-            channels);
+            channels,
+            Duration.ofMillis(electionMillis),
+            writeBuffer,
+            checkpoints);
     c.checkAgainstFiles(p);
     if (!p.list.isEmpty()) {
       throw new ConfigException(config, p.list);
@@ -253,11 +297,14 @@ public record NodeConfigFile(
   /** The node configuration of the ledger engine. */
   public NodeConfig toNodeConfig() {
     return NodeConfig.consortium(
-        dataDir,
-        raftHost,
-        raftPort,
-        new NodeConfig.Consortium(
-            org, genesis, signingKey, tlsCertificate, tlsPrivateKey, peers, channels));
+            dataDir,
+            raftHost,
+            raftPort,
+            new NodeConfig.Consortium(
+                org, genesis, signingKey, tlsCertificate, tlsPrivateKey, peers, channels))
+        .withElectionTimeout(electionTimeout)
+        .withLogWriteBufferBytes(logWriteBufferBytes)
+        .withCheckpoints(checkpoints);
   }
 
   /**
@@ -273,6 +320,8 @@ public record NodeConfigFile(
     ObjectNode raft = root.putObject("raft");
     raft.put("host", raftHost);
     raft.put("port", raftPort);
+    raft.put("electionTimeoutMillis", electionTimeout.toMillis());
+    raft.put("logWriteBufferBytes", logWriteBufferBytes);
     root.put("genesis", relative(dir, genesis));
     root.put("signingKey", relative(dir, signingKey));
     ObjectNode tls = root.putObject("tls");
@@ -286,6 +335,9 @@ public record NodeConfigFile(
       n.put("raftPort", peer.raftPort());
     }
     channels.forEach(root.putArray("channels")::add);
+    ObjectNode cp = root.putObject("checkpoints");
+    cp.put("everyBlocks", checkpoints.everyBlocks());
+    cp.put("intervalMillis", checkpoints.interval().toMillis());
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
@@ -410,6 +462,49 @@ public record NodeConfigFile(
         return null;
       }
       return n;
+    }
+
+    /** An optional whole number from {@code min} to {@code max}; {@code absent} if not given. */
+    @Nullable Long optionalLong(
+        JsonNode obj, String name, String path, long min, long max, long absent) {
+      JsonNode n = obj.get(name);
+      if (n == null || n.isNull()) {
+        return absent;
+      }
+      if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < min || n.asLong() > max) {
+        add(path + ": must be a whole number from " + min + " to " + max + ", not " + n);
+        return null;
+      }
+      return n.asLong();
+    }
+
+    /** The optional {@code checkpoints} object; the defaults if it is not given. */
+    NodeConfig.@Nullable Checkpointing checkpoints(JsonNode root) {
+      NodeConfig.Checkpointing d = NodeConfig.Checkpointing.DEFAULT;
+      JsonNode n = root.get("checkpoints");
+      if (n == null || n.isNull()) {
+        return d;
+      }
+      if (!n.isObject()) {
+        add("checkpoints: must be an object");
+        return null;
+      }
+      onlyKnown(n, "checkpoints.", Set.of("everyBlocks", "intervalMillis"));
+      Long every =
+          optionalLong(
+              n, "everyBlocks", "checkpoints.everyBlocks", 1, 1_000_000_000L, d.everyBlocks());
+      Long interval =
+          optionalLong(
+              n,
+              "intervalMillis",
+              "checkpoints.intervalMillis",
+              NodeConfig.Checkpointing.MIN_INTERVAL.toMillis(),
+              Duration.ofDays(1).toMillis(),
+              d.interval().toMillis());
+      if (every == null || interval == null) {
+        return null;
+      }
+      return new NodeConfig.Checkpointing(every, Duration.ofMillis(interval));
     }
 
     @Nullable JsonNode array(JsonNode obj, String name, String path) {

@@ -25,6 +25,8 @@ import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.GroupManagementRequest;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
@@ -91,6 +93,20 @@ final class ChannelReplica implements ChannelLedger {
 
   private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
   private static final long SOON_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+  /**
+   * How many Raft entries (blocks) a started node may still lack of the leader's commit index at
+   * its start and take submissions all the same: their answer waits on so little catch-up.
+   */
+  static final long CATCH_UP_SLACK = 32;
+
+  /**
+   * How long the block builder and the forwarder wait for work before they look again whether the
+   * replica still runs (closing interrupts them as well). A node in model a holds a replica per
+   * company; a short poll woke two threads per replica ten times a second when idle.
+   */
+  private static final long IDLE_POLL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private static final java.util.concurrent.Executor CHECKPOINT_REQUESTS =
       command -> Thread.ofVirtual().name("ledger-checkpoint-request").start(command);
 
@@ -120,6 +136,8 @@ final class ChannelReplica implements ChannelLedger {
   private final LedgerStateMachine stateMachine;
   private final Checkpoints checkpoints;
   private final RaftGroup group;
+  private final Map<String, RaftPeer> addresses;
+  private volatile @Nullable ClientSettings clientSettings;
   private final RaftGroup serverGroup;
   private final MembershipReconciler reconciler;
   private final Thread builder;
@@ -127,6 +145,14 @@ final class ChannelReplica implements ChannelLedger {
   private volatile @Nullable Raft raft;
   private volatile boolean running = true;
   private volatile @Nullable String failure;
+  private final java.util.concurrent.atomic.AtomicBoolean leaving =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** The leader's commit index when this node first heard of it after its start; -1 before. */
+  private volatile long catchUpTarget = -1;
+
+  /** Whether this node applied up to {@link #catchUpTarget} (less {@link #CATCH_UP_SLACK}). */
+  private volatile boolean caughtUp;
 
   /** What the replica has of the node's Ratis server once it runs: its division and clients. */
   private record Raft(
@@ -134,7 +160,11 @@ final class ChannelReplica implements ChannelLedger {
       RaftClient client,
       RaftClient forwardClient,
       RaftClient checkpointClient,
-      @Nullable EmptyLogRejoin rejoin) {}
+      @Nullable EmptyLogRejoin rejoin,
+      RaftGroup clientGroup) {}
+
+  /** What the replica's Raft clients are built with, once it attached. */
+  private record ClientSettings(RaftProperties props, Parameters parameters) {}
 
   /** A transaction submitted here and handed on, until this node has its outcome. */
   private static final class Tracked {
@@ -232,6 +262,7 @@ final class ChannelReplica implements ChannelLedger {
       clientPeers.add(java.util.Objects.requireNonNull(addresses.get(memberId)));
     }
     this.group = RaftGroup.valueOf(gid, clientPeers);
+    this.addresses = Map.copyOf(addresses);
     this.reconciler =
         new MembershipReconciler(
             channel, memberId, this::members, addresses, config.electionTimeout().multipliedBy(4));
@@ -291,11 +322,48 @@ final class ChannelReplica implements ChannelLedger {
    * @param existing whether this node had the group's Raft storage before this start
    */
   void attach(RaftServer server, RaftProperties props, Parameters parameters, boolean existing) {
+    ClientSettings settings = new ClientSettings(props, parameters);
+    this.clientSettings = settings;
+    Raft clients = clients(server, settings, group, null);
+    RaftClient client = clients.client();
+    // Also for a node that joins (no configuration yet): once the leader added it, a leader that
+    // knew its wiped predecessor needs the same push (ADR 0025); before, no leader is known to it.
+    EmptyLogRejoin rejoin =
+        existing || group.getPeers().size() == 1
+            ? null
+            : new EmptyLogRejoin(
+                server, group, server.getId(), client, config.electionTimeout().multipliedBy(10));
+    this.raft =
+        new Raft(
+            server,
+            client,
+            clients.forwardClient(),
+            clients.checkpointClient(),
+            rejoin,
+            clients.clientGroup());
+    checkpoints.start(group.getPeers().size() > 1);
+    reconciler.start(new ReconcilerRaft());
+    builder.start();
+    forwarder.start();
+    if (rejoin != null) {
+      rejoin.start();
+    }
+    leaveGroupIfRemoved();
+  }
+
+  /** The replica's Raft clients to the group as {@code clientGroup} lists its peers. */
+  private static Raft clients(
+      RaftServer server,
+      ClientSettings settings,
+      RaftGroup clientGroup,
+      @Nullable EmptyLogRejoin rejoin) {
+    RaftProperties props = settings.props();
+    Parameters parameters = settings.parameters();
     RaftClient client =
         RaftClient.newBuilder()
             .setProperties(props)
             .setParameters(parameters)
-            .setRaftGroup(group)
+            .setRaftGroup(clientGroup)
             .setRetryPolicy(
                 RetryPolicies.retryUpToMaximumCountWithFixedSleep(
                     20, TimeDuration.valueOf(500, TimeUnit.MILLISECONDS)))
@@ -309,7 +377,7 @@ final class ChannelReplica implements ChannelLedger {
         RaftClient.newBuilder()
             .setProperties(forwardProps)
             .setParameters(parameters)
-            .setRaftGroup(group)
+            .setRaftGroup(clientGroup)
             .setRetryPolicy(
                 RetryPolicies.retryUpToMaximumCountWithFixedSleep(
                     4, TimeDuration.valueOf(250, TimeUnit.MILLISECONDS)))
@@ -319,23 +387,53 @@ final class ChannelReplica implements ChannelLedger {
         RaftClient.newBuilder()
             .setProperties(forwardProps)
             .setParameters(parameters)
-            .setRaftGroup(group)
+            .setRaftGroup(clientGroup)
             .setRetryPolicy(RetryPolicies.noRetry())
             .build();
-    // Also for a node that joins (no configuration yet): once the leader added it, a leader that
-    // knew its wiped predecessor needs the same push (ADR 0025); before, no leader is known to it.
-    EmptyLogRejoin rejoin =
-        existing || group.getPeers().size() == 1
-            ? null
-            : new EmptyLogRejoin(
-                server, group, server.getId(), client, config.electionTimeout().multipliedBy(10));
-    this.raft = new Raft(server, client, forwardClient, checkpointClient, rejoin);
-    checkpoints.start(group.getPeers().size() > 1);
-    reconciler.start(new ReconcilerRaft());
-    builder.start();
-    forwarder.start();
-    if (rejoin != null) {
-      rejoin.start();
+    return new Raft(server, client, forwardClient, checkpointClient, rejoin, clientGroup);
+  }
+
+  /**
+   * Makes the Raft clients follow the committed members: once governance removed a member, its node
+   * leaves the group (ADR 0039) and answers requests for it with a group mismatch, which Ratis'
+   * client does not retry elsewhere; a client that still had that node as its leader would stay
+   * stuck. New clients list the current members (and this node) only; the old ones are closed, and
+   * what was under way on them is retried as after any failed request.
+   */
+  void followMembers() {
+    Raft r = raft;
+    ClientSettings settings = clientSettings;
+    if (!running || r == null || settings == null) {
+      return;
+    }
+    ChannelMembers members = members();
+    List<RaftPeer> peers = new ArrayList<>();
+    for (String id : members.members()) {
+      RaftPeer p = addresses.get(id);
+      if (p != null) {
+        peers.add(p);
+      }
+    }
+    if (!members.contains(memberId)) {
+      peers.add(java.util.Objects.requireNonNull(addresses.get(memberId)));
+    }
+    if (java.util.Set.copyOf(peers).equals(java.util.Set.copyOf(r.clientGroup().getPeers()))) {
+      return;
+    }
+    Raft next =
+        clients(r.server(), settings, RaftGroup.valueOf(group.getGroupId(), peers), r.rejoin());
+    raft = next;
+    LOG.info("channel {}: Raft clients now address {}", channel, members.members());
+    closeClients(r);
+  }
+
+  private static void closeClients(Raft r) {
+    try {
+      r.client().close();
+      r.forwardClient().close();
+      r.checkpointClient().close();
+    } catch (IOException e) {
+      LOG.warn("closing the Raft client failed", e);
     }
   }
 
@@ -451,6 +549,76 @@ final class ChannelReplica implements ChannelLedger {
           return reply.getMessage().getContent().toByteArray();
         },
         CHECKPOINT_REQUESTS);
+  }
+
+  /**
+   * Once governance removed this node's organisation from the channel and this node does not lead
+   * it, removes the channel's Raft division from the node's Ratis server (ADR 0039): the group no
+   * longer costs it threads, heartbeats or elections. The division's storage stays on disk beside
+   * the channel's store, which keeps serving reads of the blocks up to where the node left. On a
+   * restart the server recovers the division from that storage and it is removed again; a member
+   * added back by governance keeps it (restart the node after the decision). Runs on its own
+   * thread: Ratis closes the division, which waits for the thread that applies its blocks.
+   */
+  void leaveGroupIfRemoved() {
+    Raft r = raft;
+    if (!running || r == null || leaving.get() || isLeader() || !hasDivision() || !removed()) {
+      return;
+    }
+    if (!leaving.compareAndSet(false, true)) {
+      return;
+    }
+    Thread.ofVirtual()
+        .name("ledger-leave-" + channel)
+        .start(
+            () -> {
+              try {
+                RaftClientReply reply =
+                    r.server()
+                        .groupManagement(
+                            GroupManagementRequest.newRemove(
+                                ClientId.randomId(),
+                                r.server().getId(),
+                                0,
+                                group.getGroupId(),
+                                false,
+                                false));
+                if (reply.isSuccess()) {
+                  LOG.info(
+                      "channel {}: governance removed this node's member; its Raft division is"
+                          + " removed, its data stays",
+                      channel);
+                } else if (running) {
+                  LOG.warn(
+                      "channel {}: removing the Raft division failed; trying again: {}",
+                      channel,
+                      reply.getException());
+                }
+              } catch (IOException | RuntimeException e) {
+                if (running) {
+                  LOG.warn(
+                      "channel {}: removing the Raft division failed; trying again: {}",
+                      channel,
+                      e.toString());
+                }
+              } finally {
+                leaving.set(false);
+              }
+            });
+  }
+
+  /** Whether the node's Ratis server hosts this channel's Raft division. */
+  boolean hasDivision() {
+    Raft r = raft;
+    if (r == null) {
+      return false;
+    }
+    for (RaftGroupId id : r.server().getGroupIds()) {
+      if (id.equals(group.getGroupId())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the replica takes submissions: open and not stopped by a failed check. */
@@ -621,6 +789,10 @@ final class ChannelReplica implements ChannelLedger {
     if (existing != null) {
       return existing;
     }
+    String behind = catchingUp();
+    if (behind != null) {
+      return CompletableFuture.failedFuture(new LedgerUnavailableException(behind));
+    }
     ValidationCode code =
         submitChecks.precheck(tx, tx.verifySignature(), store::get, config.clock().millis());
     if (code != ValidationCode.OK) {
@@ -640,6 +812,63 @@ final class ChannelReplica implements ChannelLedger {
           new LedgerUnavailableException("the node is busy: too many transactions are waiting"));
     }
     return future;
+  }
+
+  /**
+   * Why this node refuses submissions while it catches up after its start (ADR 0039), or null when
+   * it takes them. A node answers a submission once it applied the block holding it (ADR 0020); a
+   * node that restarted far behind would keep every caller waiting until it caught up, longer than
+   * callers wait. So until it applied the leader's commit index as it first learned it after its
+   * start (less {@link #CATCH_UP_SLACK}), it refuses at once and the caller retries, here later or
+   * at another node. Without a known leader, submissions wait for one as before.
+   */
+  private @Nullable String catchingUp() {
+    if (caughtUp) {
+      return null;
+    }
+    try {
+      RaftServer.Division d = division();
+      long target = catchUpTarget;
+      if (target < 0) {
+        RaftPeerId leader = d.getInfo().getLeaderId();
+        if (leader == null) {
+          return null;
+        }
+        if (leader.equals(d.getId())) {
+          caughtUp = true;
+          return null;
+        }
+        target = leaderCommit(d, leader);
+        if (target < 0) {
+          return null;
+        }
+        catchUpTarget = target;
+      }
+      long applied = d.getInfo().getLastAppliedIndex();
+      if (applied >= target - CATCH_UP_SLACK) {
+        caughtUp = true;
+        return null;
+      }
+      return "channel "
+          + channel
+          + " is catching up after its start (applied Raft index "
+          + applied
+          + " of "
+          + target
+          + "); submit again shortly";
+    } catch (IOException | IllegalStateException e) {
+      return null;
+    }
+  }
+
+  /** The commit index the leader last reported to this node, or -1. */
+  private static long leaderCommit(RaftServer.Division d, RaftPeerId leader) {
+    for (var info : d.getCommitInfos()) {
+      if (RaftPeerId.valueOf(info.getServer().getId()).equals(leader)) {
+        return info.getCommitIndex();
+      }
+    }
+    return -1;
   }
 
   /** Into this node's block builder while it leads, else to the forwarder for the leader. */
@@ -683,7 +912,7 @@ final class ChannelReplica implements ChannelLedger {
     List<SignedTransaction> batch = new ArrayList<>();
     while (running) {
       try {
-        SignedTransaction first = queue.poll(100, TimeUnit.MILLISECONDS);
+        SignedTransaction first = queue.poll(IDLE_POLL_NANOS, TimeUnit.NANOSECONDS);
         if (first == null) {
           continue;
         }
@@ -803,7 +1032,14 @@ final class ChannelReplica implements ChannelLedger {
     long nextCheck = System.nanoTime();
     while (running) {
       try {
-        SignedTransaction first = forwardQueue.poll(100, TimeUnit.MILLISECONDS);
+        // Wakes for the next check of handed-on transactions, or after a second when none is
+        // tracked (a transaction tracked meanwhile is due for its first check only after
+        // RETRY_NANOS).
+        long wait =
+            tracked.isEmpty()
+                ? IDLE_POLL_NANOS
+                : Math.min(IDLE_POLL_NANOS, Math.max(0, nextCheck - System.nanoTime()));
+        SignedTransaction first = forwardQueue.poll(wait, TimeUnit.NANOSECONDS);
         if (System.nanoTime() - nextCheck >= 0) {
           checkTracked();
           nextCheck = System.nanoTime() + SOON_NANOS;
@@ -1085,6 +1321,16 @@ final class ChannelReplica implements ChannelLedger {
     }
 
     @Override
+    public void notLeading() {
+      leaveGroupIfRemoved();
+    }
+
+    @Override
+    public void eachRound() {
+      followMembers();
+    }
+
+    @Override
     public boolean transferLeadership(RaftPeerId to) throws IOException {
       return raft()
           .client()
@@ -1221,13 +1467,7 @@ final class ChannelReplica implements ChannelLedger {
       s.close();
     }
     if (r != null) {
-      try {
-        r.client().close();
-        r.forwardClient().close();
-        r.checkpointClient().close();
-      } catch (IOException e) {
-        LOG.warn("closing the Raft client failed", e);
-      }
+      closeClients(r);
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +49,12 @@ import org.trademap.ledger.core.exec.ChannelMembership;
  * <p>Each comparison covers the latest {@link #RECENT} checkpoint heights and, after a start, up to
  * {@link #AUDIT_BATCH} older ones, from the first checkpoint upwards until the whole stored history
  * was compared once.
+ *
+ * <p>Rounds repeat the same heights until the next checkpoint height, so signatures are not redone:
+ * this node's statement at a height is signed once per view (Ed25519 is deterministic, the bytes
+ * are the same), and a peer's checkpoint whose signature verified is not verified again while it
+ * comes back unchanged (ADR 0037). The stored blocks are still read and compared every round, and
+ * the membership of the signer is checked every time.
  */
 final class Checkpoints implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
@@ -62,6 +69,9 @@ final class Checkpoints implements AutoCloseable {
   static final int AUDIT_BATCH = 32;
 
   static final int MAX_HEIGHTS = RECENT + AUDIT_BATCH;
+
+  /** How many signed and verified checkpoints are kept before the memory starts afresh. */
+  static final int MEMO_LIMIT = 4 * MAX_HEIGHTS;
 
   /** How long one comparison waits for the peers' answers. */
   private static final long ANSWER_MILLIS = 5_000;
@@ -80,6 +90,8 @@ final class Checkpoints implements AutoCloseable {
   private final Consumer<String> stopServing;
   private final String channel;
   private final Map<String, Long> dissents = new ConcurrentHashMap<>();
+  private final Map<Long, Checkpoint> signed = new ConcurrentHashMap<>();
+  private final Set<Checkpoint> verified = ConcurrentHashMap.newKeySet();
   private final Object wake = new Object();
   private final Thread thread;
   private boolean due = true;
@@ -285,7 +297,12 @@ final class Checkpoints implements AutoCloseable {
       if (!asked.contains(c.height())) {
         continue;
       }
-      Optional<String> problem = c.problem(genesis, channel, peer, members);
+      // The same statement from the same member verified before: its chain, channel, member and
+      // signature are the ones checked then; membership can change and is checked again.
+      Optional<String> problem =
+          verified.contains(c) && c.member().equals(peer) && members.contains(peer)
+              ? Optional.empty()
+              : c.problem(genesis, channel, peer, members);
       if (problem.isPresent()) {
         LOG.warn(
             "ignored the checkpoint at height {} from member {}: {}",
@@ -294,9 +311,31 @@ final class Checkpoints implements AutoCloseable {
             problem.get());
         continue;
       }
+      remember(verified, c);
       ok.add(c);
     }
     return ok;
+  }
+
+  private static void remember(Set<Checkpoint> memo, Checkpoint c) {
+    if (memo.size() >= MEMO_LIMIT) {
+      memo.clear();
+    }
+    memo.add(c);
+  }
+
+  /** This node's signed statement of {@code view} at {@code height}, signed once per view. */
+  private Checkpoint signed(Hash chainId, long height, Checkpoint.View view) {
+    Checkpoint c = signed.get(height);
+    if (c != null && c.view().equals(view) && c.chainId().equals(chainId)) {
+      return c;
+    }
+    c = Checkpoint.sign(chainId, channel, height, view, self, key);
+    if (signed.size() >= MEMO_LIMIT) {
+      signed.clear();
+    }
+    signed.put(height, c);
+    return c;
   }
 
   /**
@@ -340,7 +379,7 @@ final class Checkpoints implements AutoCloseable {
       long head = chain.requireHead().height();
       for (long h : new TreeSet<>(heights)) {
         if (h >= 1 && h <= head) {
-          ownView(h).ifPresent(v -> out.add(Checkpoint.sign(chainId, channel, h, v, self, key)));
+          ownView(h).ifPresent(v -> out.add(signed(chainId, h, v)));
         }
       }
     }

@@ -55,6 +55,8 @@ final class EmptyLogRejoin {
 
   private void run() {
     long stuckSince = -1;
+    long leaderlessSince = System.nanoTime();
+    boolean warned = false;
     try {
       while (open) {
         Thread.sleep(Math.max(100, patience.toMillis() / 5));
@@ -63,7 +65,23 @@ final class EmptyLogRejoin {
           return; // the log holds entries or a snapshot: Raft takes it from here
         }
         RaftPeerId leader = d.getInfo().getLeaderId();
-        if (leader == null || leader.equals(self)) {
+        if (leader == null) {
+          stuckSince = -1;
+          if (!warned && System.nanoTime() - leaderlessSince >= patience.toNanos()) {
+            warned = true;
+            LOG.warn(
+                "group {} has had no leader for {} s and this node's Raft log of it is empty:"
+                    + " either too few of its members are up, or the others committed entries and"
+                    + " Ratis does not count the vote of a node with an empty log (it may have lost"
+                    + " entries with its storage); the channel waits for a member that holds its"
+                    + " log to return (ADR 0039)",
+                group.getGroupId(),
+                patience.toSeconds());
+          }
+          continue;
+        }
+        leaderlessSince = System.nanoTime();
+        if (leader.equals(self)) {
           stuckSince = -1;
           continue;
         }

@@ -501,7 +501,8 @@ public final class LedgerNode implements Ledger {
     RaftServerConfigKeys.Rpc.setTimeoutMax(
         p, TimeDuration.valueOf(election * 2, TimeUnit.MILLISECONDS));
     RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(config.logSegmentBytes()));
-    RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf("32MB"));
+    RaftServerConfigKeys.Log.setWriteBufferSize(
+        p, SizeInBytes.valueOf(config.logWriteBufferBytes()));
     RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf("24MB"));
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
     // Read-only requests sent with sendReadOnly are linearizable (ReadIndex): the read barrier of

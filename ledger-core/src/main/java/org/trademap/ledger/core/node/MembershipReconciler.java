@@ -40,6 +40,15 @@ final class MembershipReconciler {
 
     /** Asks Ratis to make {@code to} the leader; true once it is. */
     boolean transferLeadership(RaftPeerId to) throws IOException;
+
+    /**
+     * Called on every round while this node does not lead: lets a node whose organisation was
+     * removed from the channel leave the group (ADR 0039).
+     */
+    void notLeading();
+
+    /** Called on every round, leading or not, before anything else (ADR 0039). */
+    void eachRound();
   }
 
   private final String channel;
@@ -101,8 +110,13 @@ final class MembershipReconciler {
           due = false;
         }
         Raft r = raft;
-        if (open && r != null && r.isLeader()) {
-          reconcile(r);
+        if (open && r != null) {
+          r.eachRound();
+          if (r.isLeader()) {
+            reconcile(r);
+          } else {
+            r.notLeading();
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

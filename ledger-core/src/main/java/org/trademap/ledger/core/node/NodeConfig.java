@@ -25,9 +25,15 @@ import org.trademap.ledger.api.tx.Transaction;
  * @param snapshotEveryBlocks take a snapshot (and purge the Raft log) after this many blocks
  * @param verifyOnStart re-verify the whole chain before serving (default true)
  * @param clock the node's clock for block times and the submit-time window check
- * @param electionTimeout minimum election timeout (1–2 s suits 2-core machines)
+ * @param electionTimeout minimum election timeout (default 1 s; the maximum is twice it). Ratis
+ *     leaders send a heartbeat to every follower of every group about every half of it, so a node
+ *     holding many groups spends CPU on heartbeats in inverse proportion to it, and a longer one
+ *     delays the election after a leader fails by as much (ADR 0037)
  * @param logSegmentBytes size of a Raft log segment file (default 64 MiB); the log is purged behind
  *     a snapshot one closed segment at a time, so small segments purge sooner
+ * @param logWriteBufferBytes the direct-memory buffer every Raft group's log writes through
+ *     (default 32 MiB); a log entry (one block) larger than it cannot be written, and a node takes
+ *     it once per group it holds
  * @param consortium where a consortium node finds its identity and its peers; null for the embedded
  *     default, which makes its own one-member consortium in {@code dataDir}
  * @param checkpoints when the node signs its head and compares it with the other members' (default
@@ -45,6 +51,7 @@ public record NodeConfig(
     Clock clock,
     Duration electionTimeout,
     long logSegmentBytes,
+    long logWriteBufferBytes,
     @Nullable Consortium consortium,
     Checkpointing checkpoints) {
 
@@ -57,14 +64,17 @@ public record NodeConfig(
    *     compares again
    */
   public record Checkpointing(long everyBlocks, Duration interval) {
+    /** The least interval: a round is a request to every other member. */
+    public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+
     public static final Checkpointing DEFAULT = new Checkpointing(100, Duration.ofSeconds(10));
 
     public Checkpointing {
       if (everyBlocks < 1) {
         throw new IllegalArgumentException("checkpoints are at least one block apart");
       }
-      if (interval.isNegative() || interval.isZero()) {
-        throw new IllegalArgumentException("the checkpoint interval must be positive");
+      if (interval.compareTo(MIN_INTERVAL) < 0) {
+        throw new IllegalArgumentException("the checkpoint interval is at least 100 ms");
       }
     }
   }
@@ -130,6 +140,24 @@ public record NodeConfig(
     }
   }
 
+  /** The default of {@link #logWriteBufferBytes}. */
+  public static final long DEFAULT_LOG_WRITE_BUFFER_BYTES = 32L * 1024 * 1024;
+
+  /** The least {@link #logWriteBufferBytes}. */
+  public static final long MIN_LOG_WRITE_BUFFER_BYTES = 1024L * 1024;
+
+  /** The largest {@link #logWriteBufferBytes}: what the gRPC messages between nodes may carry. */
+  public static final long MAX_LOG_WRITE_BUFFER_BYTES = 64L * 1024 * 1024;
+
+  /** The default of {@link #electionTimeout}. */
+  public static final Duration DEFAULT_ELECTION_TIMEOUT = Duration.ofSeconds(1);
+
+  /** The least {@link #electionTimeout}. */
+  public static final Duration MIN_ELECTION_TIMEOUT = Duration.ofMillis(100);
+
+  /** The largest {@link #electionTimeout}. */
+  public static final Duration MAX_ELECTION_TIMEOUT = Duration.ofSeconds(60);
+
   public NodeConfig {
     if (raftPort < 0 || raftPort > 65535) {
       throw new IllegalArgumentException("raft port must be 0..65535");
@@ -143,8 +171,13 @@ public record NodeConfig(
     if (logSegmentBytes < 1024) {
       throw new IllegalArgumentException("a log segment has at least 1 KiB");
     }
-    if (electionTimeout.isNegative() || electionTimeout.isZero()) {
-      throw new IllegalArgumentException("the election timeout must be positive");
+    if (electionTimeout.compareTo(MIN_ELECTION_TIMEOUT) < 0
+        || electionTimeout.compareTo(MAX_ELECTION_TIMEOUT) > 0) {
+      throw new IllegalArgumentException("the election timeout must be 100 ms to 60 s");
+    }
+    if (logWriteBufferBytes < MIN_LOG_WRITE_BUFFER_BYTES
+        || logWriteBufferBytes > MAX_LOG_WRITE_BUFFER_BYTES) {
+      throw new IllegalArgumentException("the log write buffer must be 1 MiB to 64 MiB");
     }
   }
 
@@ -160,8 +193,9 @@ public record NodeConfig(
         1024,
         true,
         Clock.systemUTC(),
-        Duration.ofSeconds(1),
+        DEFAULT_ELECTION_TIMEOUT,
         64L * 1024 * 1024,
+        DEFAULT_LOG_WRITE_BUFFER_BYTES,
         null,
         Checkpointing.DEFAULT);
   }
@@ -204,6 +238,14 @@ public record NodeConfig(
     return copy(b -> b.verifyOnStart = verify);
   }
 
+  public NodeConfig withElectionTimeout(Duration timeout) {
+    return copy(b -> b.electionTimeout = timeout);
+  }
+
+  public NodeConfig withLogWriteBufferBytes(long bytes) {
+    return copy(b -> b.logWriteBufferBytes = bytes);
+  }
+
   public NodeConfig withCheckpoints(Checkpointing c) {
     return copy(b -> b.checkpoints = c);
   }
@@ -223,6 +265,7 @@ public record NodeConfig(
         b.clock,
         b.electionTimeout,
         b.logSegmentBytes,
+        b.logWriteBufferBytes,
         b.consortium,
         b.checkpoints);
   }
@@ -240,6 +283,7 @@ public record NodeConfig(
     Clock clock;
     Duration electionTimeout;
     long logSegmentBytes;
+    long logWriteBufferBytes;
     @Nullable Consortium consortium;
     Checkpointing checkpoints;
 
@@ -255,6 +299,7 @@ public record NodeConfig(
       clock = c.clock;
       electionTimeout = c.electionTimeout;
       logSegmentBytes = c.logSegmentBytes;
+      logWriteBufferBytes = c.logWriteBufferBytes;
       consortium = c.consortium;
       checkpoints = c.checkpoints;
     }

@@ -60,6 +60,75 @@ class NodeConfigFileTest {
   }
 
   @Test
+  void raftAndCheckpointSettingsAreWrittenWithTheirDefaultsAndCanBeChanged() throws Exception {
+    NodeConfig written = NodeConfigFile.load(config).toNodeConfig();
+    assertThat(written.electionTimeout()).isEqualTo(NodeConfig.DEFAULT_ELECTION_TIMEOUT);
+    assertThat(written.logWriteBufferBytes()).isEqualTo(32L * 1024 * 1024);
+    assertThat(written.checkpoints()).isEqualTo(NodeConfig.Checkpointing.DEFAULT);
+    assertThat(Files.readString(config))
+        .contains("\"electionTimeoutMillis\" : 1000", "\"intervalMillis\" : 10000");
+
+    Path changed =
+        variant(
+            "knobs",
+            root -> {
+              ((ObjectNode) root.get("raft"))
+                  .put("electionTimeoutMillis", 2500)
+                  .put("logWriteBufferBytes", 16 * 1024 * 1024);
+              ((ObjectNode) root.get("checkpoints"))
+                  .put("everyBlocks", 50)
+                  .put("intervalMillis", 30_000);
+            });
+    NodeConfig node = NodeConfigFile.load(changed).toNodeConfig();
+    assertThat(node.electionTimeout()).isEqualTo(java.time.Duration.ofMillis(2500));
+    assertThat(node.logWriteBufferBytes()).isEqualTo(16L * 1024 * 1024);
+    assertThat(node.checkpoints())
+        .isEqualTo(new NodeConfig.Checkpointing(50, java.time.Duration.ofSeconds(30)));
+    NodeConfigFile again = NodeConfigFile.load(changed);
+    assertThat(again.json()).contains("\"electionTimeoutMillis\" : 2500");
+
+    Path absent =
+        variant(
+            "absent",
+            root -> {
+              root.remove("checkpoints");
+              ((ObjectNode) root.get("raft")).remove("electionTimeoutMillis");
+              ((ObjectNode) root.get("raft")).remove("logWriteBufferBytes");
+            });
+    NodeConfig defaults = NodeConfigFile.load(absent).toNodeConfig();
+    assertThat(defaults.electionTimeout()).isEqualTo(NodeConfig.DEFAULT_ELECTION_TIMEOUT);
+    assertThat(defaults.logWriteBufferBytes()).isEqualTo(NodeConfig.DEFAULT_LOG_WRITE_BUFFER_BYTES);
+    assertThat(defaults.checkpoints()).isEqualTo(NodeConfig.Checkpointing.DEFAULT);
+  }
+
+  @Test
+  void refusesRaftAndCheckpointSettingsOutOfRange() {
+    Path bad =
+        variant(
+            "knobs-bad",
+            root -> {
+              ((ObjectNode) root.get("raft"))
+                  .put("electionTimeoutMillis", 50)
+                  .put("logWriteBufferBytes", "big");
+              ((ObjectNode) root.get("checkpoints"))
+                  .put("everyBlocks", 0)
+                  .put("intervalMillis", 99)
+                  .put("often", true);
+            });
+
+    assertThat(problems(bad))
+        .contains(
+            "raft.electionTimeoutMillis: must be a whole number from 100 to 60000, not 50",
+            "raft.logWriteBufferBytes: must be a whole number from 1048576 to 67108864, not"
+                + " \"big\"",
+            "checkpoints.everyBlocks: must be a whole number from 1 to 1000000000, not 0",
+            "checkpoints.intervalMillis: must be a whole number from 100 to 86400000, not 99",
+            "checkpoints.often: unknown field (known: everyBlocks, intervalMillis)");
+    Path notObject = variant("knobs-shape", root -> root.put("checkpoints", 5));
+    assertThat(problems(notObject)).contains("checkpoints: must be an object");
+  }
+
+  @Test
   void consortiumJsonIndexesTheOrganisations() throws Exception {
     var index = JSON.readTree(Files.readString(dir.resolve("c/consortium.json")));
     assertThat(index.path("orgs")).hasSize(4);

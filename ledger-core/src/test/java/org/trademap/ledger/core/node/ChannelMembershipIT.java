@@ -50,11 +50,7 @@ class ChannelMembershipIT {
   }
 
   private SignedTransaction put(int signer, String key) {
-    return Txs.on(consortium.genesis, System.currentTimeMillis())
-        .channel(REL)
-        .put(key, "v")
-        .nonce(++nonce)
-        .signedBy(consortium.key(signer));
+    return consortium.put(REL, signer, key, ++nonce);
   }
 
   private SignedTransaction governance(int signer, String method, Decision d) {
@@ -148,6 +144,19 @@ class ChannelMembershipIT {
     SubmitResult atOwnNode = submit(SEC_1, put(SEC_1, "at-own-node"));
     assertThat(atOwnNode.code()).isEqualTo(ValidationCode.WRONG_CHANNEL);
     assertThat(consortium.node(SEC_1).replica(REL).status().role()).isEqualTo("removed");
+    // the removed node leaves the Raft group: its division is gone from its Ratis server, its Raft
+    // storage stays on disk (ADR 0039)
+    TestConsortium.await(
+        () -> !consortium.node(SEC_1).replica(REL).hasDivision(),
+        "sec-1's node without a Raft division of " + REL);
+    java.nio.file.Path raftStorage =
+        consortium
+            .configs
+            .get(SEC_1)
+            .dataDir()
+            .resolve("raft")
+            .resolve(consortium.node(SEC_1).replica(REL).group().getGroupId().getUuid().toString());
+    assertThat(raftStorage).isDirectory();
 
     // the rest keeps committing, and every remaining node replays the chain from genesis
     for (int i = 0; i < 3; i++) {
@@ -167,6 +176,10 @@ class ChannelMembershipIT {
     consortium.start(SEC_1);
     ChannelStatus left = consortium.node(SEC_1).replica(REL).status();
     assertThat(left.role()).isEqualTo("removed");
+    TestConsortium.await(
+        () -> !consortium.node(SEC_1).replica(REL).hasDivision(),
+        "sec-1's restarted node without a Raft division of " + REL);
+    assertThat(consortium.node(SEC_1).replica(REL).block(left.height())).isPresent();
     assertThat(left.height()).isBetween(decision, end);
     assertThat(submit(SEC_1, put(SEC_1, "after-restart")).code())
         .isEqualTo(ValidationCode.WRONG_CHANNEL);

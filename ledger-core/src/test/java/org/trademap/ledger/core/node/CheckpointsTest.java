@@ -291,6 +291,25 @@ class CheckpointsTest {
   }
 
   @Test
+  void remembersSignaturesAcrossRoundsButFindsABlockAlteredBetweenThem() throws Exception {
+    Members m = new Members(9);
+    for (String id : List.of("a", "b", "c")) {
+      assertThat(m.compare(id).diverged()).isFalse();
+    }
+    byte[] request = Checkpoints.request(GENESIS.chainId(), "kyc", List.of(4L, 8L));
+    assertThat(m.node("c").answer(request)).isEqualTo(m.node("c").answer(request));
+
+    // Between two rounds, with every statement signed and verified once already.
+    m.alterStoredBlock("c", 8);
+    ChannelIntegrity c = m.compare("c");
+    ChannelIntegrity a = m.compare("a");
+
+    assertThat(c.divergedAt()).isEqualTo(8L);
+    assertThat(a.diverged()).isFalse();
+    assertThat(a.dissents()).containsExactly(new ChannelIntegrity.Dissent("c", 8));
+  }
+
+  @Test
   void aLaggingMemberComparesOnlyWhatItHasAndNeverAlerts() throws Exception {
     Members m = new Members(9);
     TestChain lagging = new TestChain(GENESIS, TestChain.notes(), SignatureChecker.SEQUENTIAL, A);

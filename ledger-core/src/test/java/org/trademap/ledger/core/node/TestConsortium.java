@@ -22,10 +22,12 @@ import org.trademap.ledger.api.node.ChannelIntegrity;
 import org.trademap.ledger.api.node.ChannelStatus;
 import org.trademap.ledger.api.node.Genesis;
 import org.trademap.ledger.api.node.LedgerStatus;
+import org.trademap.ledger.api.tx.SignedTransaction;
 import org.trademap.ledger.core.config.ConsortiumLayout;
 import org.trademap.ledger.core.config.NodeConfigFile;
 import org.trademap.ledger.core.exec.ContractRegistry;
 import org.trademap.ledger.core.testing.TestChain;
+import org.trademap.ledger.core.testing.Txs;
 
 /**
  * A local consortium for tests: written by {@link ConsortiumLayout} on free loopback ports, each
@@ -185,6 +187,15 @@ final class TestConsortium implements AutoCloseable {
   KeyPair key(int i) {
     return NodeFiles.readKey(
         java.util.Objects.requireNonNull(configs.get(i).consortium()).signingKey());
+  }
+
+  /** A put by organisation {@code signer} on {@code channel}, signed with its key. */
+  SignedTransaction put(String channel, int signer, String key, long nonce) {
+    return Txs.on(genesis, System.currentTimeMillis())
+        .channel(channel)
+        .put(key, "v")
+        .nonce(nonce)
+        .signedBy(key(signer));
   }
 
   /** The index of the node that leads, once one of the running nodes does. */

@@ -108,4 +108,38 @@ class RocksDbStoreTest extends KeyValueStoreContract {
     assertThat(store.get(key('r', 1))).isEqualTo(value("old"));
     assertThat(stale).doesNotExist();
   }
+
+  @Test
+  void findsEveryKeyAndNoOtherInFlushedTableFiles() {
+    for (int i = 0; i < 2000; i++) {
+      put(store, key('f', i >> 8, i & 0xFF), value("v" + i));
+    }
+    store.flush();
+
+    for (int i = 0; i < 2000; i++) {
+      assertThat(store.get(key('f', i >> 8, i & 0xFF))).isEqualTo(value("v" + i));
+      assertThat(store.get(key('f', i >> 8, i & 0xFF, 0))).isNull();
+      assertThat(store.get(key('g', i >> 8, i & 0xFF))).isNull();
+    }
+  }
+
+  @Test
+  void readsADatabaseWrittenWithoutKeyFilters() throws Exception {
+    store.close();
+    Path older = scratch.resolve("older");
+    try (org.rocksdb.Options options = new org.rocksdb.Options().setCreateIfMissing(true);
+        org.rocksdb.RocksDB db = org.rocksdb.RocksDB.open(options, older.toString());
+        org.rocksdb.FlushOptions flush = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+      db.put(key('o', 1), value("one"));
+      db.flush(flush);
+    }
+
+    store = RocksDbStore.open(older);
+
+    assertThat(store.get(key('o', 1))).isEqualTo(value("one"));
+    assertThat(store.get(key('o', 2))).isNull();
+    put(store, key('o', 2), value("two"));
+    store.flush();
+    assertThat(store.get(key('o', 2))).isEqualTo(value("two"));
+  }
 }

@@ -17,8 +17,13 @@
  * subject's name) until an operator disposes of them as true or false positives. A new list version
  * re-screens every screened subject and announces new hits with {@link
  * org.trademap.server.checks.screening.ScreeningHitsFound}.
+ *
+ * <p>Other modules use {@link org.trademap.server.checks.screening.ListMatcher} to screen against a
+ * list of their own (a securities company's ASF list) with the same matcher.
  */
 @NullMarked
+@NamedInterface("screening")
 package org.trademap.server.checks.screening;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.LoadState;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,10 @@ class OnboardingBrowserIT extends BrowserServer {
   private static final LocatorAssertions.IsVisibleOptions LEDGER_WAIT =
       new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
 
+  /** A field check is a round trip to the server, which a busy 2-core CI machine may delay. */
+  private static final LocatorAssertions.HasTextOptions SERVER_ANSWER =
+      new LocatorAssertions.HasTextOptions().setTimeout(15_000);
+
   @Test
   void aPersonGoesThroughOnboardingAndSeesTheLedgerRecordOnMyPage() {
     Page page = page();
@@ -36,10 +41,12 @@ class OnboardingBrowserIT extends BrowserServer {
     // htmx checks a field when it is left, before anything is sent.
     fill(page, "person-dateOfBirth", "1974-02-30");
     page.locator("#f-person-dateOfBirth").press("Tab");
-    assertThat(page.locator("#m-f-person-dateOfBirth")).hasText("This date does not exist.");
+    assertThat(page.locator("#m-f-person-dateOfBirth"))
+        .hasText("This date does not exist.", SERVER_ANSWER);
     person(page);
     page.locator("#f-person-phone").press("Tab");
-    assertThat(page.locator("#m-f-person-dateOfBirth")).isEmpty();
+    assertThat(page.locator("#m-f-person-dateOfBirth"))
+        .isEmpty(new LocatorAssertions.IsEmptyOptions().setTimeout(15_000));
     button(page, "Save my data");
     assertThat(page.getByText("Your data was saved.")).isVisible();
 
@@ -175,6 +182,10 @@ class OnboardingBrowserIT extends BrowserServer {
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true))
         .first()
         .click();
+    // The click returns once the navigation is committed; htmx (a deferred script) binds its
+    // "change" triggers only when the document has loaded, and a field filled before that
+    // would never be checked.
+    page.waitForLoadState(LoadState.LOAD);
   }
 
   private static void backToMyPage(Page page) {
