@@ -6,12 +6,14 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.trademap.ledger.core.cli.LedgerCli;
 import org.trademap.ledger.core.cli.NodeLauncher;
@@ -328,7 +331,9 @@ final class ScalingBenchmark {
         idle = NodeCpu.lower(idle, idleRates(cpu, "after the warm-up"));
       }
       printIdle(idle);
-      CpuWindow window = new CpuWindow(cpu);
+      List<String> counted =
+          channels.isEmpty() ? List.of(cluster.genesis().channels().getFirst().name()) : channels;
+      CpuWindow window = new CpuWindow(cpu, () -> heights(cluster, counted));
       ClusterOptions measured =
           new ClusterOptions(
               d,
@@ -348,6 +353,15 @@ final class ScalingBenchmark {
         throw new BenchFailure("nodes ended during the run: " + ended + " (see their node.log)");
       }
       Map<String, Long> cpuNanos = window.total();
+      long blocks = window.blocks();
+      out.printf(
+          Locale.ROOT,
+          "blocks    %,d blocks on %d channel(s) in the measured time, %s transactions per block%n",
+          blocks,
+          counted.size(),
+          blocks <= 0
+              ? "–"
+              : String.format(Locale.ROOT, "%.1f", r.acknowledged() / (double) blocks));
       cpuNanos.forEach(
           (id, ns) ->
               out.printf(
@@ -444,28 +458,80 @@ final class ScalingBenchmark {
     }
   }
 
-  /** The node CPU time spent while segments were submitted, summed over the segments. */
+  /**
+   * The sum of the heights of {@code channels} on the first node that holds each, or -1 if one does
+   * not answer: blocks made in a window are the difference, which tells how full blocks were.
+   */
+  private static long heights(Cluster cluster, List<String> channels) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Map<String, Long> byChannel = new HashMap<>();
+    for (String channel : channels) {
+      List<Cluster.Node> holders = cluster.holders().getOrDefault(channel, List.of());
+      if (holders.isEmpty()) {
+        return -1;
+      }
+      if (!byChannel.containsKey(channel)) {
+        NodeStatus status =
+            NodeStatus.of(http, holders.getFirst(), Duration.ofSeconds(10)).orElse(null);
+        if (status == null) {
+          return -1;
+        }
+        status.channels().forEach(c -> byChannel.put(c.channel(), c.height()));
+      }
+    }
+    long sum = 0;
+    for (String channel : channels) {
+      Long h = byChannel.get(channel);
+      if (h == null || h < 0) {
+        return -1;
+      }
+      sum += h;
+    }
+    return sum;
+  }
+
+  /**
+   * The node CPU time spent while segments were submitted, and the blocks made, summed over the
+   * segments.
+   */
   private static final class CpuWindow implements ClusterBenchmark.Listener {
     private final NodeCpu cpu;
+    private final LongSupplier heights;
     private Map<String, Long> start = Map.of();
+    private long startHeights = -1;
+    private long blocks;
+    private boolean blocksKnown = true;
     private final Map<String, Long> total = new LinkedHashMap<>();
 
-    CpuWindow(NodeCpu cpu) {
+    CpuWindow(NodeCpu cpu, LongSupplier heights) {
       this.cpu = cpu;
+      this.heights = heights;
     }
 
     @Override
     public void submitting(long nanoTime) {
+      startHeights = heights.getAsLong();
       start = cpu.sample();
     }
 
     @Override
     public void submitted(long nanoTime) {
       NodeCpu.minus(cpu.sample(), start).forEach((id, ns) -> total.merge(id, ns, Long::sum));
+      long end = heights.getAsLong();
+      if (startHeights < 0 || end < 0) {
+        blocksKnown = false;
+      } else {
+        blocks += end - startHeights;
+      }
     }
 
     Map<String, Long> total() {
       return new LinkedHashMap<>(total);
+    }
+
+    /** Blocks made in the measured time; -1 if a node did not say its heights. */
+    long blocks() {
+      return blocksKnown ? blocks : -1;
     }
   }
 
