@@ -1,5 +1,10 @@
 package org.trademap.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,6 +60,58 @@ final class NodeCpu {
                                     + h.pid()
                                     + (h.isAlive() ? ")" : ", which has ended)")))));
     return cpu;
+  }
+
+  /**
+   * Each node's CPU time so far in its JIT compiler threads ({@code C1/C2 CompilerThread*}, read
+   * from {@code /proc/<pid>/task/*}), in nanoseconds; empty where {@code /proc} is not there.
+   * HotSpot ends idle compiler threads, and the time of one that ended between two samples is
+   * missing from their difference, so a difference is at most the JIT's share.
+   */
+  Map<String, Long> jitSample() {
+    Map<String, Long> jit = new LinkedHashMap<>();
+    processes.forEach(
+        (id, h) -> {
+          Path tasks = Path.of("/proc", Long.toString(h.pid()), "task");
+          if (!Files.isDirectory(tasks)) {
+            return;
+          }
+          long ticks = 0;
+          try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path t : threads) {
+              ticks += compilerTicks(t.resolve("stat"));
+            }
+          } catch (IOException | UncheckedIOException e) {
+            return;
+          }
+          jit.put(id, ticks * NANOS_PER_TICK);
+        });
+    return jit;
+  }
+
+  /** Linux reports thread times in USER_HZ ticks, 100 per second on every architecture. */
+  private static final long NANOS_PER_TICK = 10_000_000L;
+
+  /** A thread's user + system ticks if it is a JIT compiler thread, else 0 (also if it ended). */
+  private static long compilerTicks(Path stat) {
+    String line;
+    try {
+      line = Files.readString(stat);
+    } catch (IOException e) {
+      return 0;
+    }
+    int open = line.indexOf('(');
+    int close = line.lastIndexOf(')');
+    if (open < 0 || close < open) {
+      return 0;
+    }
+    String name = line.substring(open + 1, close);
+    if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+      return 0;
+    }
+    String[] f = line.substring(close + 2).split(" ", -1);
+    // after the name: state is field 3 of stat(5), utime field 14 and stime field 15
+    return f.length > 12 ? Long.parseLong(f[11]) + Long.parseLong(f[12]) : 0;
   }
 
   /** The nodes that are no longer running. */

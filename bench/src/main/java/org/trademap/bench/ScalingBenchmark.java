@@ -362,14 +362,18 @@ final class ScalingBenchmark {
           blocks <= 0
               ? "–"
               : String.format(Locale.ROOT, "%.1f", r.acknowledged() / (double) blocks));
+      Map<String, Long> jitNanos = window.jit();
       cpuNanos.forEach(
           (id, ns) ->
               out.printf(
                   Locale.ROOT,
-                  "cpu       %-12s %,.0f ms CPU in the measured time, %.3f ms per acknowledged"
-                      + " tx%n",
+                  "cpu       %-12s %,.0f ms CPU in the measured time (JIT compilers %s), %.3f ms"
+                      + " per acknowledged tx%n",
                   id,
                   ns / 1e6,
+                  jitNanos.containsKey(id)
+                      ? String.format(Locale.ROOT, "%,.0f ms", jitNanos.get(id) / 1e6)
+                      : "not measured",
                   r.acknowledged() == 0 ? 0 : ns / 1e6 / r.acknowledged()));
       try {
         return ScalingPoint.of(
@@ -502,6 +506,8 @@ final class ScalingBenchmark {
     private long blocks;
     private boolean blocksKnown = true;
     private final Map<String, Long> total = new LinkedHashMap<>();
+    private Map<String, Long> startJit = Map.of();
+    private final Map<String, Long> jit = new LinkedHashMap<>();
 
     CpuWindow(NodeCpu cpu, LongSupplier heights) {
       this.cpu = cpu;
@@ -512,11 +518,20 @@ final class ScalingBenchmark {
     public void submitting(long nanoTime) {
       startHeights = heights.getAsLong();
       start = cpu.sample();
+      startJit = cpu.jitSample();
     }
 
     @Override
     public void submitted(long nanoTime) {
       NodeCpu.minus(cpu.sample(), start).forEach((id, ns) -> total.merge(id, ns, Long::sum));
+      Map<String, Long> endJit = cpu.jitSample();
+      startJit.forEach(
+          (id, ns) -> {
+            Long end = endJit.get(id);
+            if (end != null) {
+              jit.merge(id, Math.max(0, end - ns), Long::sum);
+            }
+          });
       long end = heights.getAsLong();
       if (startHeights < 0 || end < 0) {
         blocksKnown = false;
@@ -527,6 +542,11 @@ final class ScalingBenchmark {
 
     Map<String, Long> total() {
       return new LinkedHashMap<>(total);
+    }
+
+    /** Each node's CPU time in its JIT compiler threads (at most, see NodeCpu.jitSample). */
+    Map<String, Long> jit() {
+      return new LinkedHashMap<>(jit);
     }
 
     /** Blocks made in the measured time; -1 if a node did not say its heights. */
