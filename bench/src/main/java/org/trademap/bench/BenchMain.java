@@ -24,7 +24,7 @@ import org.trademap.ledger.core.cli.NodeLauncher;
  *                    [--target leader|follower] [--wipe] [--concurrency 64] [--out FILE]
  * BenchMain idle --cluster D [--duration 10m]
  * BenchMain scaling --model a|b|a,b [--companies 4,8,12,16,20] [--duration 30s] [--idle 5s]
- *                   [--warmup 10s] [--concurrency 1024] [--out DIR]
+ *                   [--warmup 60s] [--concurrency 1024] [--out DIR]
  * BenchMain jmh [JMH options]
  * </pre>
  *
@@ -48,7 +48,8 @@ public final class BenchMain {
                                 [--concurrency 64] [--out FILE]
              BenchMain idle --cluster D [--duration 10m]
              BenchMain scaling --model a|b|a,b [--companies 4,8,12,16,20] [--duration 30s]
-                               [--idle 5s] [--warmup 10s] [--concurrency 1024] [--out DIR]
+                               [--idle 5s] [--warmup 60s]
+                               [--concurrency 1024 | --concurrency-per-company N] [--out DIR]
              BenchMain jmh [JMH options]
 
         ledger   end-to-end ledger throughput: signed kyc-registry registrations submitted to an
@@ -113,9 +114,12 @@ public final class BenchMain {
           --companies LIST   numbers of companies, 1 to 98 each (default 4,8,12,16,20)
           --duration D       measured time per size (default 30s, 1s..10m)
           --idle D           each idle CPU sample (default 5s, 1s..10m)
-          --warmup D         load before it per size, not measured (default 10s, 0s..10m)
-          --concurrency N    transactions outstanding at a time (default 256; at least one per
+          --warmup D         load before it per size, not measured (default 60s: the nodes JIT-compile for minutes on a shared machine; 0s..10m)
+          --concurrency N    transactions outstanding at a time (default 1024; at least one per
                              channel and node of the largest size)
+          --concurrency-per-company N
+                             instead: N outstanding per company, N x companies at each size
+                             (each company keeps the same load; at most 4096 in all)
           --out DIR          where it all goes (default bench-results/scaling-<UTC timestamp>)
 
         jmh      the JMH microbenchmarks of this module (SignatureBenchmark, EncodingBenchmark,

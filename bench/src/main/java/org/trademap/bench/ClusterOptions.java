@@ -197,7 +197,7 @@ record ClusterOptions(
     return wholeNumber("--batch", value, MAX_BATCH);
   }
 
-  private static int wholeNumber(String option, String value, int max) throws UsageException {
+  static int wholeNumber(String option, String value, int max) throws UsageException {
     int n;
     try {
       n = Integer.parseInt(value);

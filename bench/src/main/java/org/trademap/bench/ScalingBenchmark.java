@@ -144,14 +144,16 @@ final class ScalingBenchmark {
     out.println("machine   " + machine.describe() + ", memory " + memoryMb + " MB");
     out.printf(
         Locale.ROOT,
-        "config    models %s; companies %s; idle %s; warm-up %s; measured %s; concurrency %d;"
+        "config    models %s; companies %s; idle %s; warm-up %s; measured %s; concurrency %s;"
             + " nodes run with %s; out %s%n",
         String.join(",", options.models().stream().map(Model::label).toList()),
         options.companies(),
         Durations.format(options.idle()),
         Durations.format(options.warmup()),
         Durations.format(options.duration()),
-        options.concurrency(),
+        options.perCompany() > 0
+            ? options.perCompany() + " per company (" + options.perCompany() + " × companies)"
+            : Integer.toString(options.concurrency()),
         String.join(" ", NODE_JVM_OPTIONS),
         dir.toAbsolutePath());
     out.println("formula   " + FORMULA);
@@ -306,7 +308,7 @@ final class ScalingBenchmark {
             new ClusterOptions(
                 d,
                 options.warmup(),
-                options.concurrency(),
+                options.concurrencyAt(companies),
                 // batched requests like bench ledger --cluster; the warm-up is this benchmark's own
                 ClusterOptions.DEFAULT_BATCH,
                 Duration.ZERO,
@@ -338,7 +340,7 @@ final class ScalingBenchmark {
           new ClusterOptions(
               d,
               options.duration(),
-              options.concurrency(),
+              options.concurrencyAt(companies),
               // batched requests like bench ledger --cluster; the warm-up is this benchmark's own
               ClusterOptions.DEFAULT_BATCH,
               Duration.ZERO,

@@ -19,6 +19,8 @@ import org.trademap.ledger.core.config.ConsortiumLayout.Model;
  * @param idle how long each node's idle CPU rate is sampled, before the warm-up and after it
  * @param warmup the load before it, per size, not measured; zero for none
  * @param concurrency transactions outstanding at a time, spread over the loaded channels and nodes
+ * @param perCompany if positive, transactions outstanding per company instead: {@code perCompany ×
+ *     companies} at each size (each company's systems keep the same load, ADR 0040)
  * @param out the directory for the consortiums and {@code scaling.json}, {@code .csv}, {@code
  *     .png}; null for {@code bench-results/scaling-<UTC timestamp>}
  * @param help only print the usage
@@ -30,12 +32,18 @@ record ScalingOptions(
     Duration idle,
     Duration warmup,
     int concurrency,
+    int perCompany,
     @Nullable Path out,
     boolean help) {
 
+  /** Transactions outstanding at a time at {@code companies} companies. */
+  int concurrencyAt(int companies) {
+    return perCompany > 0 ? perCompany * companies : concurrency;
+  }
+
   static final List<Integer> DEFAULT_COMPANIES = List.of(4, 8, 12, 16, 20);
   static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
-  static final Duration DEFAULT_WARMUP = Duration.ofSeconds(10);
+  static final Duration DEFAULT_WARMUP = Duration.ofSeconds(60);
   static final Duration DEFAULT_IDLE = Duration.ofSeconds(5);
   static final Duration MIN_DURATION = Duration.ofSeconds(1);
 
@@ -44,8 +52,8 @@ record ScalingOptions(
 
   /**
    * Parses {@code --model a|b|a,b}, {@code --companies 4,8,...}, {@code --duration D}, {@code
-   * --idle D}, {@code --warmup D}, {@code --concurrency N}, {@code --out DIR} (also as {@code
-   * --x=v}).
+   * --idle D}, {@code --warmup D}, {@code --concurrency N} or {@code --concurrency-per-company N},
+   * {@code --out DIR} (also as {@code --x=v}).
    */
   static ScalingOptions parse(List<String> args) throws UsageException {
     List<Model> models = null;
@@ -54,11 +62,20 @@ record ScalingOptions(
     Duration warmup = DEFAULT_WARMUP;
     Duration idle = DEFAULT_IDLE;
     int concurrency = ClusterOptions.DEFAULT_CONCURRENCY;
+    boolean concurrencyGiven = false;
+    int perCompany = 0;
     Path out = null;
     boolean help = false;
     Set<String> withValue =
         Set.of(
-            "--model", "--companies", "--duration", "--idle", "--warmup", "--concurrency", "--out");
+            "--model",
+            "--companies",
+            "--duration",
+            "--idle",
+            "--warmup",
+            "--concurrency",
+            "--concurrency-per-company",
+            "--out");
     for (Args.Option option : Args.split(args, withValue)) {
       String name = option.name();
       switch (name) {
@@ -72,34 +89,67 @@ record ScalingOptions(
                 option.given().matches("0+(ms|s|m|h)?")
                     ? Duration.ZERO
                     : parseDuration(name, option.given(), Duration.ZERO);
-        case "--concurrency" -> concurrency = ClusterOptions.parseConcurrency(option.given());
+        case "--concurrency" -> {
+          concurrency = ClusterOptions.parseConcurrency(option.given());
+          concurrencyGiven = true;
+        }
+        case "--concurrency-per-company" ->
+            perCompany =
+                ClusterOptions.wholeNumber(name, option.given(), ClusterOptions.MAX_CONCURRENCY);
         case "--out" -> out = LedgerOptions.parsePath(name, option.given());
         default -> throw new UsageException("unknown option '" + option.typed() + "'");
       }
     }
     if (help) {
       return new ScalingOptions(
-          List.of(), companies, duration, idle, warmup, concurrency, out, true);
+          List.of(), companies, duration, idle, warmup, concurrency, perCompany, out, true);
     }
     if (models == null) {
       throw new UsageException("scaling needs --model a, b or a,b");
     }
-    int pairs = 0;
-    int largest = companies.getLast();
-    for (Model m : models) {
-      pairs = Math.max(pairs, loadedPairs(m, largest));
-    }
-    if (concurrency < pairs) {
+    if (concurrencyGiven && perCompany > 0) {
       throw new UsageException(
-          "--concurrency must be at least "
-              + pairs
-              + " so that every channel's every node gets load at "
+          "give --concurrency (in all) or --concurrency-per-company (per company), not both");
+    }
+    int largest = companies.getLast();
+    if (perCompany > 0 && (long) perCompany * largest > ClusterOptions.MAX_CONCURRENCY) {
+      throw new UsageException(
+          "--concurrency-per-company "
+              + perCompany
+              + " makes "
+              + (long) perCompany * largest
+              + " outstanding at "
               + largest
-              + " companies, not "
-              + concurrency);
+              + " companies; at most "
+              + ClusterOptions.MAX_CONCURRENCY
+              + " (the nonce window of the benchmark's one signer)");
+    }
+    for (int n : companies) {
+      int outstanding = perCompany > 0 ? perCompany * n : concurrency;
+      for (Model m : models) {
+        int pairs = loadedPairs(m, n);
+        if (outstanding < pairs) {
+          throw new UsageException(
+              (perCompany > 0 ? "--concurrency-per-company" : "--concurrency")
+                  + " must give at least "
+                  + pairs
+                  + " outstanding so that every channel's every node gets load at "
+                  + n
+                  + " companies, not "
+                  + outstanding);
+        }
+      }
     }
     return new ScalingOptions(
-        List.copyOf(models), companies, duration, idle, warmup, concurrency, out, false);
+        List.copyOf(models),
+        companies,
+        duration,
+        idle,
+        warmup,
+        concurrency,
+        perCompany,
+        out,
+        false);
   }
 
   /**

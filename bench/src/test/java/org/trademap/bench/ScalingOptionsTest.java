@@ -23,7 +23,7 @@ class ScalingOptionsTest {
     assertThat(d.models()).containsExactly(Model.A);
     assertThat(d.companies()).containsExactly(4, 8, 12, 16, 20);
     assertThat(d.duration()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(d.warmup()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(d.warmup()).isEqualTo(Duration.ofSeconds(60));
     assertThat(d.idle()).isEqualTo(Duration.ofSeconds(5));
     assertThat(d.concurrency()).isEqualTo(ClusterOptions.DEFAULT_CONCURRENCY);
     assertThat(d.out()).isNull();
@@ -88,6 +88,41 @@ class ScalingOptionsTest {
     assertThatThrownBy(() -> ScalingOptions.parse(List.of("--model", "a", "--concurrency", "59")))
         .hasMessageContaining("at least 60");
     assertThat(ScalingOptions.loadedPairs(Model.B, 20)).isEqualTo(22);
+  }
+
+  @Test
+  void concurrencyPerCompanyGrowsWithTheCompaniesAndIsCheckedAtEverySize() throws Exception {
+    ScalingOptions o =
+        ScalingOptions.parse(
+            List.of("--model", "a", "--companies", "4,20", "--concurrency-per-company", "204"));
+    assertThat(o.concurrencyAt(4)).isEqualTo(816);
+    assertThat(o.concurrencyAt(20)).isEqualTo(4080);
+    assertThat(ScalingOptions.parse(List.of("--model", "a")).concurrencyAt(20))
+        .isEqualTo(ClusterOptions.DEFAULT_CONCURRENCY);
+
+    assertThatThrownBy(
+            () ->
+                ScalingOptions.parse(
+                    List.of(
+                        "--model", "a", "--concurrency", "512", "--concurrency-per-company", "8")))
+        .hasMessageContaining("not both");
+    // 205 x 20 = 4,100: beyond the nonce window of the benchmark's one signer
+    assertThatThrownBy(
+            () ->
+                ScalingOptions.parse(
+                    List.of(
+                        "--model", "a", "--companies", "20", "--concurrency-per-company", "205")))
+        .hasMessageContaining("4100 outstanding at 20 companies; at most 4096");
+    // model a needs one per channel and node: 3 per company
+    assertThatThrownBy(
+            () ->
+                ScalingOptions.parse(
+                    List.of("--model", "a", "--companies", "4", "--concurrency-per-company", "2")))
+        .hasMessageContaining("at least 12 outstanding")
+        .hasMessageContaining("not 8");
+    assertThatThrownBy(
+            () -> ScalingOptions.parse(List.of("--model", "a", "--concurrency-per-company", "0")))
+        .hasMessageContaining("--concurrency-per-company");
   }
 
   @Test
