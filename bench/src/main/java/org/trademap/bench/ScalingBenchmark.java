@@ -469,20 +469,22 @@ final class ScalingBenchmark {
    * not answer: blocks made in a window are the difference, which tells how full blocks were.
    */
   private static long heights(Cluster cluster, List<String> channels) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // one status answer lists every channel of its node: ask each first holder at most once
     Map<String, Long> byChannel = new HashMap<>();
-    for (String channel : channels) {
-      List<Cluster.Node> holders = cluster.holders().getOrDefault(channel, List.of());
-      if (holders.isEmpty()) {
-        return -1;
-      }
-      if (!byChannel.containsKey(channel)) {
-        NodeStatus status =
-            NodeStatus.of(http, holders.getFirst(), Duration.ofSeconds(10)).orElse(null);
-        if (status == null) {
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+      for (String channel : channels) {
+        List<Cluster.Node> holders = cluster.holders().getOrDefault(channel, List.of());
+        if (holders.isEmpty()) {
           return -1;
         }
-        status.channels().forEach(c -> byChannel.put(c.channel(), c.height()));
+        if (!byChannel.containsKey(channel)) {
+          NodeStatus status =
+              NodeStatus.of(http, holders.getFirst(), Duration.ofSeconds(10)).orElse(null);
+          if (status == null) {
+            return -1;
+          }
+          status.channels().forEach(c -> byChannel.put(c.channel(), c.height()));
+        }
       }
     }
     long sum = 0;
