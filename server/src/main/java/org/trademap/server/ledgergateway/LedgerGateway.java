@@ -223,17 +223,12 @@ public class LedgerGateway {
    *     submitted)
    */
   public List<BatchOutcome> submitAll(List<byte[]> signedTransactions) {
-    List<CompletableFuture<SubmitResult>> outcomes = new ArrayList<>(signedTransactions.size());
-    for (byte[] bytes : signedTransactions) {
-      try {
-        outcomes.add(ledger.submit(bytes));
-      } catch (RuntimeException e) {
-        if (outcomes.isEmpty()) {
-          log.warn("batch: the ledger node does not take submissions: {}", e.getMessage());
-          throw new LedgerUnavailableException("the ledger node does not take submissions", e);
-        }
-        outcomes.add(CompletableFuture.failedFuture(e));
-      }
+    List<CompletableFuture<SubmitResult>> outcomes;
+    try {
+      outcomes = ledger.submitAll(signedTransactions);
+    } catch (RuntimeException e) {
+      log.warn("batch: the ledger node does not take submissions: {}", e.getMessage());
+      throw new LedgerUnavailableException("the ledger node does not take submissions", e);
     }
     long deadline = System.nanoTime() + submitTimeout.toNanos();
     List<BatchOutcome> results = new ArrayList<>(outcomes.size());

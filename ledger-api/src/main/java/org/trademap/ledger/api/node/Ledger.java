@@ -1,5 +1,7 @@
 package org.trademap.ledger.api.node;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -36,6 +38,19 @@ public interface Ledger extends AutoCloseable {
    * ordering; it never completes exceptionally for a business rejection.
    */
   CompletableFuture<SubmitResult> submit(byte[] signedTransaction);
+
+  /**
+   * {@link #submit} for each of several transactions, the futures in their order. A node may take
+   * those of one channel together, so that they are ordered in as few blocks as it can; this
+   * default submits them one after another.
+   */
+  default List<CompletableFuture<SubmitResult>> submitAll(List<byte[]> signedTransactions) {
+    List<CompletableFuture<SubmitResult>> answers = new ArrayList<>(signedTransactions.size());
+    for (byte[] tx : signedTransactions) {
+      answers.add(submit(tx));
+    }
+    return answers;
+  }
 
   /** The next nonce the signer should use: one above its highest committed nonce. */
   long nextNonce(PublicKey signer);

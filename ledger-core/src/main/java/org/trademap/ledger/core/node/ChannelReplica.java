@@ -128,6 +128,10 @@ final class ChannelReplica implements ChannelLedger {
   private final LinkedBlockingQueue<SignedTransaction> queue;
   private final LinkedBlockingQueue<SignedTransaction> forwardQueue;
   private final ReentrantLock headLock = new ReentrantLock();
+
+  /** Held while a batch of submissions is handed on and while the builder or forwarder drains. */
+  private final ReentrantLock handOver = new ReentrantLock();
+
   private final Condition headMoved = headLock.newCondition();
   private final List<BlockSubscription> subscriptions =
       new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -776,42 +780,79 @@ final class ChannelReplica implements ChannelLedger {
 
   /** Submits a decoded transaction of this channel; {@code id} is the hash of its bytes. */
   CompletableFuture<SubmitResult> submit(Hash id, SignedTransaction tx) {
+    return submitAll(List.of(id), List.of(tx)).getFirst();
+  }
+
+  /**
+   * Submits decoded transactions of this channel ({@code ids} the hashes of their bytes), each
+   * checked on its own; those it takes are handed on together (ADR 0041), so that the builder puts
+   * them into one block rather than into as many as it can build while they are being checked.
+   */
+  List<CompletableFuture<SubmitResult>> submitAll(List<Hash> ids, List<SignedTransaction> txs) {
+    List<CompletableFuture<SubmitResult>> answers = new ArrayList<>(txs.size());
+    List<SignedTransaction> taken = new ArrayList<>(txs.size());
+    for (int i = 0; i < txs.size(); i++) {
+      Admission a = admit(ids.get(i), txs.get(i));
+      answers.add(a.answer());
+      if (a.handOn()) {
+        taken.add(txs.get(i));
+      }
+    }
+    for (SignedTransaction tx : handOnTogether(taken)) {
+      Hash id = tx.id();
+      tracked.remove(id);
+      CompletableFuture<SubmitResult> f = pending.remove(id);
+      if (f != null) {
+        f.completeExceptionally(
+            new LedgerUnavailableException("the node is busy: too many transactions are waiting"));
+      }
+    }
+    return answers;
+  }
+
+  /**
+   * The answer to one submission, and whether the transaction is new here and waits to be handed
+   * on.
+   */
+  private record Admission(CompletableFuture<SubmitResult> answer, boolean handOn) {
+    static Admission answered(CompletableFuture<SubmitResult> answer) {
+      return new Admission(answer, false);
+    }
+  }
+
+  private Admission admit(Hash id, SignedTransaction tx) {
     if (!running || failure != null) {
-      return CompletableFuture.failedFuture(unavailable());
+      return Admission.answered(CompletableFuture.failedFuture(unavailable()));
     }
     if (removed()) {
-      return refused(
-          id,
-          ValidationCode.WRONG_CHANNEL,
-          "this node no longer holds channel " + channel + ": governance removed its member");
+      return Admission.answered(
+          refused(
+              id,
+              ValidationCode.WRONG_CHANNEL,
+              "this node no longer holds channel " + channel + ": governance removed its member"));
     }
     CompletableFuture<SubmitResult> existing = pending.get(id);
     if (existing != null) {
-      return existing;
+      return Admission.answered(existing);
     }
     String behind = catchingUp();
     if (behind != null) {
-      return CompletableFuture.failedFuture(new LedgerUnavailableException(behind));
+      return Admission.answered(
+          CompletableFuture.failedFuture(new LedgerUnavailableException(behind)));
     }
     ValidationCode code =
         submitChecks.precheck(tx, tx.verifySignature(), store::get, config.clock().millis());
     if (code != ValidationCode.OK) {
-      return refused(id, code, code.description());
+      return Admission.answered(refused(id, code, code.description()));
     }
     verifiedOnSubmit.verified(id);
     CompletableFuture<SubmitResult> future = new CompletableFuture<>();
     CompletableFuture<SubmitResult> raced = pending.putIfAbsent(id, future);
     if (raced != null) {
-      return raced;
+      return Admission.answered(raced);
     }
     tracked.put(id, new Tracked(tx, System.nanoTime()));
-    if (!handOn(tx)) {
-      tracked.remove(id);
-      pending.remove(id, future);
-      return CompletableFuture.failedFuture(
-          new LedgerUnavailableException("the node is busy: too many transactions are waiting"));
-    }
-    return future;
+    return new Admission(future, true);
   }
 
   /**
@@ -871,6 +912,41 @@ final class ChannelReplica implements ChannelLedger {
     return -1;
   }
 
+  /**
+   * {@link #handOn} for each, as one step for the builder and the forwarder: they take what is in
+   * their queue under {@link #handOver}, so none of them takes part of these.
+   *
+   * @return those that found their queue full (in order)
+   */
+  private List<SignedTransaction> handOnTogether(List<SignedTransaction> txs) {
+    if (txs.isEmpty()) {
+      return List.of();
+    }
+    List<SignedTransaction> full = new ArrayList<>();
+    handOver.lock();
+    try {
+      for (SignedTransaction tx : txs) {
+        if (!handOn(tx)) {
+          full.add(tx);
+        }
+      }
+    } finally {
+      handOver.unlock();
+    }
+    return full;
+  }
+
+  /** Drains {@code queue} into {@code batch} once no submission is midway through handing on. */
+  private void drainTogether(
+      LinkedBlockingQueue<SignedTransaction> from, List<SignedTransaction> batch) {
+    handOver.lock();
+    try {
+      from.drainTo(batch, config.maxBlockTransactions() - 1);
+    } finally {
+      handOver.unlock();
+    }
+  }
+
   /** Into this node's block builder while it leads, else to the forwarder for the leader. */
   private boolean handOn(SignedTransaction tx) {
     Tracked t = tracked.get(tx.id());
@@ -918,7 +994,7 @@ final class ChannelReplica implements ChannelLedger {
         }
         batch.clear();
         batch.add(first);
-        queue.drainTo(batch, config.maxBlockTransactions() - 1);
+        drainTogether(queue, batch);
         dequeued(batch);
         if (!isLeader()) {
           // Leadership moved while these waited: the new leader builds their block.
@@ -1049,7 +1125,7 @@ final class ChannelReplica implements ChannelLedger {
         }
         batch.clear();
         batch.add(first);
-        forwardQueue.drainTo(batch, config.maxBlockTransactions() - 1);
+        drainTogether(forwardQueue, batch);
         dequeued(batch);
         if (isLeader()) {
           for (SignedTransaction tx : batch) {
@@ -1145,18 +1221,41 @@ final class ChannelReplica implements ChannelLedger {
     }
   }
 
-  /** The leader's side of forwarding: pre-check each transaction and queue it for a block. */
+  /**
+   * The leader's side of forwarding: pre-check each transaction, then queue those it takes for a
+   * block together.
+   */
   private byte[] acceptForwarded(byte[] request) {
     List<byte[]> raw = Forwarding.parseRequest(request);
     List<Forwarding.Outcome> outcomes = new ArrayList<>(raw.size());
+    List<SignedTransaction> taken = new ArrayList<>(raw.size());
+    List<Integer> takenAt = new ArrayList<>(raw.size());
     long now = config.clock().millis();
-    for (byte[] bytes : raw) {
-      outcomes.add(acceptForwardedOne(bytes, now));
+    for (int i = 0; i < raw.size(); i++) {
+      int before = taken.size();
+      outcomes.add(acceptForwardedOne(raw.get(i), now, taken));
+      if (taken.size() > before) {
+        takenAt.add(i);
+      }
+    }
+    handOver.lock();
+    try {
+      for (int j = 0; j < taken.size(); j++) {
+        SignedTransaction tx = taken.get(j);
+        if (!queue.offer(tx)) {
+          pending.remove(tx.id());
+          outcomes.set(takenAt.get(j), new Forwarding.Outcome.Busy());
+        }
+      }
+    } finally {
+      handOver.unlock();
     }
     return Forwarding.reply(outcomes);
   }
 
-  private Forwarding.Outcome acceptForwardedOne(byte[] bytes, long now) {
+  /** Checks one forwarded transaction; one this node takes goes to {@code taken}. */
+  private Forwarding.Outcome acceptForwardedOne(
+      byte[] bytes, long now, List<SignedTransaction> taken) {
     SignedTransaction tx;
     try {
       tx = SignedTransaction.decode(bytes);
@@ -1179,10 +1278,7 @@ final class ChannelReplica implements ChannelLedger {
     if (pending.putIfAbsent(tx.id(), future) != null) {
       return new Forwarding.Outcome.Accepted();
     }
-    if (!queue.offer(tx)) {
-      pending.remove(tx.id(), future);
-      return new Forwarding.Outcome.Busy();
-    }
+    taken.add(tx);
     return new Forwarding.Outcome.Accepted();
   }
 

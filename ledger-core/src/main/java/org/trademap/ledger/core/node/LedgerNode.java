@@ -11,10 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -662,21 +664,64 @@ public final class LedgerNode implements Ledger {
 
   @Override
   public CompletableFuture<SubmitResult> submit(byte[] signedTransaction) {
-    Hash id = Hash.sha256(signedTransaction);
-    SignedTransaction tx;
-    try {
-      tx = SignedTransaction.decode(signedTransaction);
-    } catch (EncodingException e) {
-      return refused(id, ValidationCode.MALFORMED, String.valueOf(e.getMessage()));
+    return submitAll(List.of(signedTransaction)).getFirst();
+  }
+
+  /**
+   * Routes each transaction to the channel it names; each channel takes its share together ({@link
+   * ChannelReplica#submitAll}), so a batch for one channel is usually ordered in one block.
+   */
+  @Override
+  public List<CompletableFuture<SubmitResult>> submitAll(List<byte[]> signedTransactions) {
+    Map<Integer, CompletableFuture<SubmitResult>> answers = new HashMap<>();
+    Map<ChannelReplica, ChannelShare> shares = new LinkedHashMap<>();
+    for (int i = 0; i < signedTransactions.size(); i++) {
+      byte[] bytes = signedTransactions.get(i);
+      Hash id = Hash.sha256(bytes);
+      SignedTransaction tx;
+      try {
+        tx = SignedTransaction.decode(bytes);
+      } catch (EncodingException e) {
+        answers.put(i, refused(id, ValidationCode.MALFORMED, String.valueOf(e.getMessage())));
+        continue;
+      }
+      ChannelReplica r = replicas.get(tx.body().channel());
+      if (r == null) {
+        answers.put(
+            i,
+            refused(
+                id,
+                ValidationCode.WRONG_CHANNEL,
+                "this node does not hold channel " + tx.body().channel()));
+        continue;
+      }
+      shares.computeIfAbsent(r, k -> new ChannelShare()).add(i, id, tx);
     }
-    ChannelReplica r = replicas.get(tx.body().channel());
-    if (r == null) {
-      return refused(
-          id,
-          ValidationCode.WRONG_CHANNEL,
-          "this node does not hold channel " + tx.body().channel());
+    shares.forEach(
+        (replica, share) -> {
+          List<CompletableFuture<SubmitResult>> got = replica.submitAll(share.ids, share.txs);
+          for (int j = 0; j < got.size(); j++) {
+            answers.put(share.positions.get(j), got.get(j));
+          }
+        });
+    List<CompletableFuture<SubmitResult>> inOrder = new ArrayList<>(answers.size());
+    for (int i = 0; i < signedTransactions.size(); i++) {
+      inOrder.add(Objects.requireNonNull(answers.get(i)));
     }
-    return r.submit(id, tx);
+    return inOrder;
+  }
+
+  /** The transactions of one batch that name one channel, with their places in the batch. */
+  private static final class ChannelShare {
+    final List<Integer> positions = new ArrayList<>();
+    final List<Hash> ids = new ArrayList<>();
+    final List<SignedTransaction> txs = new ArrayList<>();
+
+    void add(int position, Hash id, SignedTransaction tx) {
+      positions.add(position);
+      ids.add(id);
+      txs.add(tx);
+    }
   }
 
   private static CompletableFuture<SubmitResult> refused(

@@ -135,6 +135,34 @@ class ConsortiumIT {
   }
 
   @Test
+  void aBatchSubmittedAtAFollowerIsOrderedInOneBlock() throws Exception {
+    consortium = TestConsortium.create(dir, 3, 1024);
+    consortium.startAll();
+    int leader = consortium.awaitLeader();
+    int follower = (leader + 1) % 3;
+    KeyPair k = consortium.key(follower);
+    long nonce = consortium.node(follower).nextNonce(k.publicKey());
+    List<byte[]> batch = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      batch.add(
+          Txs.on(consortium.genesis, System.currentTimeMillis())
+              .put("batch-" + i, "v")
+              .nonce(nonce + i)
+              .signedBy(k)
+              .encode());
+    }
+
+    List<Long> heights = new ArrayList<>();
+    for (var answer : consortium.node(follower).submitAll(batch)) {
+      SubmitResult r = answer.get(60, TimeUnit.SECONDS);
+      assertThat(r.code()).isEqualTo(ValidationCode.OK);
+      heights.add(((SubmitResult.Committed) r).height());
+    }
+
+    assertThat(heights).hasSize(100).containsOnly(heights.getFirst());
+  }
+
+  @Test
   void losingTheLeaderUnderLoadLosesNothingAndAppliesNothingTwice() throws Exception {
     consortium = TestConsortium.create(dir, 3, 1024);
     consortium.startAll();

@@ -206,6 +206,32 @@ class LedgerNodeIT {
   }
 
   @Test
+  void ordersABatchForOneChannelInOneBlockWithItsRefusalsInPlace() throws Exception {
+    List<SignedTransaction> txs = twoHundredFrom(node.nextNonce(node.nodeKey().publicKey()));
+    List<byte[]> batch = new ArrayList<>();
+    txs.forEach(t -> batch.add(t.encode()));
+    batch.add(3, new byte[] {1, 2, 3});
+    batch.add(7, txs.get(0).encode());
+
+    List<CompletableFuture<SubmitResult>> answers = node.submitAll(batch);
+
+    assertThat(answers).hasSize(202);
+    assertThat(answers.get(3).get(30, TimeUnit.SECONDS).code()).isEqualTo(ValidationCode.MALFORMED);
+    List<Long> heights = new ArrayList<>();
+    for (int i = 0; i < answers.size(); i++) {
+      if (i == 3) {
+        continue;
+      }
+      SubmitResult r = answers.get(i).get(30, TimeUnit.SECONDS);
+      assertThat(r.code()).as("transaction %d", i).isEqualTo(ValidationCode.OK);
+      heights.add(((SubmitResult.Committed) r).height());
+    }
+    // the copy at 7 is answered with the first copy's outcome: one block holds all 200
+    assertThat(heights).containsOnly(1L);
+    assertThat(node.block(1).orElseThrow().transactions()).hasSize(200);
+  }
+
+  @Test
   void commitsOneSignersPipelinedSubmissionsInNonceOrder() throws Exception {
     submitPipelinedAndRequireAllAccepted(
         twoHundredFrom(node.nextNonce(node.nodeKey().publicKey())));
