@@ -665,6 +665,7 @@ final class ClusterBenchmark {
           listener.acknowledged(start + nanos);
         } else if (code.equals("ledger.timeout")
             || code.equals("ledger.unavailable")
+            || code.equals("ledger.catching-up")
             || code.equals("(no result)")) {
           w.errors++;
           w.errorKinds.merge(code, 1L, Long::sum);

@@ -26,7 +26,9 @@ record BatchSubmitted(
                   "OK when accepted; otherwise the problem code the single submission would"
                       + " answer: ledger.contract-rejected, ledger.<validation code> such as"
                       + " ledger.nonce-reused or ledger.malformed, ledger.timeout (may still be"
-                      + " committed: look it up by txId) or ledger.unavailable",
+                      + " committed: look it up by txId), ledger.catching-up (the node restarted"
+                      + " behind and took none while it catches up: submit it again shortly, or at"
+                      + " another node) or ledger.unavailable",
               example = "OK")
           String code,
       @Schema(description = "Height of the block that records it; absent if not committed")
@@ -55,6 +57,8 @@ record BatchSubmitted(
           new Item(index, txId, false, "ledger.timeout", null, null, null);
       case BatchOutcome.Unavailable u ->
           new Item(index, txId, false, "ledger.unavailable", null, null, null);
+      case BatchOutcome.CatchingUp c ->
+          new Item(index, txId, false, "ledger.catching-up", null, null, null);
       case BatchOutcome.Decided(SubmitResult.Refused refused) ->
           new Item(
               index,

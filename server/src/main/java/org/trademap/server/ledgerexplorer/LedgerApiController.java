@@ -22,6 +22,7 @@ import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.node.ChannelLedger;
 import org.trademap.ledger.api.node.SubmitResult;
 import org.trademap.server.config.TradeMapProperties;
+import org.trademap.server.ledgergateway.LedgerCatchingUpException;
 import org.trademap.server.ledgergateway.LedgerGateway;
 import org.trademap.server.ledgergateway.LedgerUnavailableException;
 import org.trademap.server.ledgergateway.SubmitTimeoutException;
@@ -198,7 +199,10 @@ class LedgerApiController {
           @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "503",
-      description = "ledger.timeout or ledger.unavailable",
+      description =
+          "ledger.timeout, ledger.catching-up (the node restarted behind and takes no submissions"
+              + " until it has caught up; nothing was submitted: submit again after Retry-After"
+              + " seconds, or at another node) or ledger.unavailable",
       content =
           @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   ResponseEntity<SubmitAccepted> submit(@RequestBody SubmitRequest request) {
@@ -209,6 +213,8 @@ class LedgerApiController {
     } catch (SubmitTimeoutException e) {
       throw ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "ledger.timeout")
           .with("txId", e.txId().hex());
+    } catch (LedgerCatchingUpException e) {
+      throw e; // ErrorResponses answers 503 ledger.catching-up with its Retry-After header
     } catch (LedgerUnavailableException e) {
       throw ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "ledger.unavailable");
     }
@@ -224,14 +230,14 @@ class LedgerApiController {
       summary = "Submit several signed transactions and wait until each is committed or refused",
       description =
           "For company and consortium systems that submit many transactions: takes 1 to"
-              + " `trademap.api.max-batch-transactions` (default 1000) transactions, each encoded as"
-              + " for `POST /api/v1/ledger/transactions`, submits them all and answers 200 once each"
-              + " has an outcome (or the submit timeout has passed), with one result per"
+              + " `trademap.api.max-batch-transactions` (default 1000) transactions, each encoded"
+              + " as for `POST /api/v1/ledger/transactions`, submits them all and answers 200 once"
+              + " each has an outcome (or the submit timeout has passed), with one result per"
               + " transaction in the order given: `accepted` with the block `height`, or the"
               + " problem `code` the single submission would answer (`ledger.nonce-reused`,"
               + " `ledger.contract-rejected` with `reason`, `ledger.malformed`, `ledger.timeout`,"
-              + " ...). A missing or empty list, an entry that is not base64, or too many entries"
-              + " refuse the whole batch before any transaction is submitted.")
+              + " `ledger.catching-up`, ...). A missing or empty list, an entry that is not base64,"
+              + " or too many entries refuse the whole batch before any transaction is submitted.")
   @ApiResponse(responseCode = "200", description = "Every transaction's outcome, in order")
   @ApiResponse(
       responseCode = "400",
@@ -255,13 +261,18 @@ class LedgerApiController {
           @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "503",
-      description = "ledger.unavailable: the node takes no submissions; nothing was submitted",
+      description =
+          "ledger.catching-up (the node restarted behind: submit again after Retry-After seconds,"
+              + " or at another node) or ledger.unavailable: the node takes no submissions;"
+              + " nothing was submitted",
       content =
           @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   BatchSubmitted submitBatch(@RequestBody BatchSubmitRequest request) {
     List<byte[]> transactions = LedgerRequests.batchBytes(request, maxBatch);
     try {
       return BatchSubmitted.of(ledger.submitAll(transactions));
+    } catch (LedgerCatchingUpException e) {
+      throw e; // ErrorResponses answers 503 ledger.catching-up with its Retry-After header
     } catch (LedgerUnavailableException e) {
       throw ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "ledger.unavailable");
     }

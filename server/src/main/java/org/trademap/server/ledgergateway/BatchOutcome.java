@@ -21,4 +21,10 @@ public sealed interface BatchOutcome {
 
   /** The node could not take or process it (e.g. it stopped while the batch was submitted). */
   record Unavailable(Hash txId) implements BatchOutcome {}
+
+  /**
+   * The node refused it while it catches up after a restart far behind; nothing was submitted, and
+   * it can be submitted again shortly, here or at another node.
+   */
+  record CatchingUp(Hash txId) implements BatchOutcome {}
 }

@@ -31,6 +31,8 @@ import org.trademap.server.config.TradeMapProperties;
 @Component
 public class LedgerGateway {
   private static final Logger log = LoggerFactory.getLogger(LedgerGateway.class);
+  private static final String CATCHING_UP =
+      "the ledger node is catching up after its start and takes no submissions yet";
 
   private final Ledger ledger;
   private final Duration submitTimeout;
@@ -185,6 +187,8 @@ public class LedgerGateway {
    *
    * @throws SubmitTimeoutException if the outcome is not known in time; the transaction may still
    *     be committed later
+   * @throws LedgerCatchingUpException if the ledger node refuses submissions while it catches up
+   *     after its start
    * @throws LedgerUnavailableException if the ledger node cannot take submissions
    */
   public SubmitResult submit(byte[] signedTransaction) {
@@ -195,7 +199,7 @@ public class LedgerGateway {
     } catch (RuntimeException e) {
       log.warn(
           "transaction {}: the ledger node does not take submissions: {}", txId, e.getMessage());
-      throw new LedgerUnavailableException("the ledger node does not take submissions", e);
+      throw notTaken(e);
     }
     try {
       SubmitResult result = outcome.get(submitTimeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -209,6 +213,9 @@ public class LedgerGateway {
       throw new LedgerUnavailableException("interrupted while waiting for the ledger", e);
     } catch (ExecutionException e) {
       log.warn("transaction {}: the ledger node could not process it: {}", txId, e.getCause());
+      if (catchingUp(e.getCause())) {
+        throw new LedgerCatchingUpException(CATCHING_UP, e);
+      }
       throw new LedgerUnavailableException("the ledger node failed to process a submission", e);
     }
   }
@@ -219,6 +226,9 @@ public class LedgerGateway {
    * of the transactions; one that is not decided in time, or that the node could no longer take, is
    * reported as such while the others are.
    *
+   * @throws LedgerCatchingUpException if the ledger node refuses the batch at once while it catches
+   *     up after its start (nothing was submitted); a node that refuses each transaction so reports
+   *     them as {@link BatchOutcome.CatchingUp}
    * @throws LedgerUnavailableException if the ledger node takes none of them (nothing was
    *     submitted)
    */
@@ -228,7 +238,7 @@ public class LedgerGateway {
       outcomes = ledger.submitAll(signedTransactions);
     } catch (RuntimeException e) {
       log.warn("batch: the ledger node does not take submissions: {}", e.getMessage());
-      throw new LedgerUnavailableException("the ledger node does not take submissions", e);
+      throw notTaken(e);
     }
     long deadline = System.nanoTime() + submitTimeout.toNanos();
     List<BatchOutcome> results = new ArrayList<>(outcomes.size());
@@ -246,7 +256,10 @@ public class LedgerGateway {
       } catch (ExecutionException e) {
         Hash txId = Hash.sha256(signedTransactions.get(i));
         log.warn("transaction {}: the ledger node could not process it: {}", txId, e.getCause());
-        results.add(new BatchOutcome.Unavailable(txId));
+        results.add(
+            catchingUp(e.getCause())
+                ? new BatchOutcome.CatchingUp(txId)
+                : new BatchOutcome.Unavailable(txId));
       }
     }
     if (timedOut > 0) {
@@ -262,5 +275,17 @@ public class LedgerGateway {
   /** The next nonce a signer should use. */
   public long nextNonce(PublicKey signer) {
     return ledger.nextNonce(signer);
+  }
+
+  /** The gateway's failure for a submission the ledger node refused to take at all. */
+  private static LedgerUnavailableException notTaken(RuntimeException e) {
+    return catchingUp(e)
+        ? new LedgerCatchingUpException(CATCHING_UP, e)
+        : new LedgerUnavailableException("the ledger node does not take submissions", e);
+  }
+
+  /** Whether the ledger node refused a submission because it catches up after its start. */
+  private static boolean catchingUp(@Nullable Throwable failure) {
+    return failure instanceof org.trademap.ledger.core.node.LedgerCatchingUpException;
   }
 }

@@ -567,8 +567,8 @@ class Applications {
       SignedIn staff, UUID applicationId, @Nullable String decision, @Nullable String reason) {
     SharingResult<Decision> checked =
         checkDecision(open(staff, applicationId), staff, decision, reason);
-    if (checked instanceof SharingResult.Refused<Decision>(HttpStatus status, String code)) {
-      return SharingResult.refused(status, code);
+    if (checked instanceof SharingResult.Refused<Decision> refused) {
+      return SharingResult.refused(refused.status(), refused.code(), refused.properties());
     }
     Decision d = ((SharingResult.Done<Decision>) checked).value();
     // The company's own checks (ASF list, suitability) must be recorded and clear to approve, on
@@ -628,8 +628,8 @@ class Applications {
       SignedIn staff,
       @Nullable String decision,
       @Nullable String reason) {
-    if (opened instanceof SharingResult.Refused<Opened>(HttpStatus status, String code)) {
-      return SharingResult.refused(status, code);
+    if (opened instanceof SharingResult.Refused<Opened> refused) {
+      return SharingResult.refused(refused.status(), refused.code(), refused.properties());
     }
     if (staff.role() != Role.COMPANY_APPROVER) {
       return SharingResult.refused(HttpStatus.FORBIDDEN, "sharing.approver-only");

@@ -37,7 +37,7 @@ class ChangeNoticesController {
   @ApiResponse(responseCode = "200", description = "the notices")
   @ApiResponse(responseCode = "403", description = "auth.forbidden (not company staff)")
   List<ChangeNotices.Notice> list(@AuthenticationPrincipal SignedIn staff) {
-    return SharingApiController.unwrap(notices.list(staff));
+    return SharingResult.unwrap(notices.list(staff));
   }
 
   @PostMapping(path = NOTICES + "/{id}/acknowledge", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -47,6 +47,6 @@ class ChangeNoticesController {
   @ApiResponse(responseCode = "200", description = "the notice")
   @ApiResponse(responseCode = "404", description = "sharing.notice-not-found")
   ChangeNotices.Notice acknowledge(@AuthenticationPrincipal SignedIn staff, @PathVariable UUID id) {
-    return SharingApiController.unwrap(notices.acknowledge(staff, id));
+    return SharingResult.unwrap(notices.acknowledge(staff, id));
   }
 }

@@ -49,7 +49,7 @@ class OwnCheckApplications implements CompanyApplications {
   @Override
   public Lookup reviewed(SignedIn staff, UUID applicationId) {
     return switch (applications.open(staff, applicationId)) {
-      case SharingResult.Refused<Applications.Opened>(HttpStatus status, String code) ->
+      case SharingResult.Refused<Applications.Opened>(HttpStatus status, String code, _) ->
           new Refused(status, code);
       case SharingResult.Done<Applications.Opened>(Applications.Opened opened) ->
           sealingSubject(opened)

@@ -61,8 +61,7 @@ class RelayController {
   @ApiResponse(responseCode = "422", description = "relay.invalid-key")
   Relay.Registered register(HttpServletRequest request, @RequestBody byte[] body) {
     Relay.Caller caller = caller(request, body);
-    return SharingApiController.unwrap(
-        relay.register(caller, parse(body, Relay.KeyRegistration.class)));
+    return SharingResult.unwrap(relay.register(caller, parse(body, Relay.KeyRegistration.class)));
   }
 
   @GetMapping(path = BASE + "/packages", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -76,7 +75,7 @@ class RelayController {
   @ApiResponse(responseCode = "401", description = "as for the key")
   Relay.Page<Relay.Listed> packages(
       HttpServletRequest request, @RequestParam(required = false) @Nullable String after) {
-    return SharingApiController.unwrap(relay.packages(caller(request, new byte[0]), after));
+    return SharingResult.unwrap(relay.packages(caller(request, new byte[0]), after));
   }
 
   @GetMapping(path = BASE + "/notices", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -90,7 +89,7 @@ class RelayController {
   @ApiResponse(responseCode = "401", description = "as for the key")
   Relay.Page<Relay.RelayedNotice> notices(
       HttpServletRequest request, @RequestParam(required = false) @Nullable String after) {
-    return SharingApiController.unwrap(relay.notices(caller(request, new byte[0]), after));
+    return SharingResult.unwrap(relay.notices(caller(request, new byte[0]), after));
   }
 
   @PostMapping(
@@ -105,7 +104,7 @@ class RelayController {
       HttpServletRequest request,
       @PathVariable UUID id,
       @RequestBody(required = false) byte @Nullable [] body) {
-    return SharingApiController.unwrap(relay.acknowledge(caller(request, body), id));
+    return SharingResult.unwrap(relay.acknowledge(caller(request, body), id));
   }
 
   @PostMapping(
@@ -122,7 +121,7 @@ class RelayController {
   @ApiResponse(responseCode = "422", description = "relay.invalid-query")
   List<Relay.State> states(HttpServletRequest request, @RequestBody byte[] body) {
     Relay.Caller caller = caller(request, body);
-    return SharingApiController.unwrap(relay.states(caller, parse(body, Relay.StateQuery.class)));
+    return SharingResult.unwrap(relay.states(caller, parse(body, Relay.StateQuery.class)));
   }
 
   @GetMapping(path = BASE + "/packages/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -138,7 +137,7 @@ class RelayController {
     Relay.Caller caller = caller(request, new byte[0]);
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
-        .body(SharingApiController.unwrap(relay.delivery(caller, id)));
+        .body(SharingResult.unwrap(relay.delivery(caller, id)));
   }
 
   @PostMapping(
@@ -163,15 +162,14 @@ class RelayController {
   Relay.Decided decide(
       HttpServletRequest request, @PathVariable UUID id, @RequestBody byte[] body) {
     Relay.Caller caller = caller(request, body);
-    return SharingApiController.unwrap(
-        relay.decide(caller, id, parse(body, Relay.DecisionReport.class)));
+    return SharingResult.unwrap(relay.decide(caller, id, parse(body, Relay.DecisionReport.class)));
   }
 
   private Relay.Caller caller(HttpServletRequest request, byte @Nullable [] body) {
     if (!relay.serving()) {
       throw ProblemException.of(HttpStatus.NOT_FOUND, "relay.not-here");
     }
-    return SharingApiController.unwrap(
+    return SharingResult.unwrap(
         relay.authenticate(
             request.getMethod(),
             request.getQueryString() == null

@@ -93,14 +93,6 @@ class SharingApiController {
     this.companies = companies;
   }
 
-  static <T> T unwrap(SharingResult<T> result) {
-    return switch (result) {
-      case SharingResult.Done<T>(T value) -> value;
-      case SharingResult.Refused<T>(HttpStatus status, String code) ->
-          throw ProblemException.of(status, code);
-    };
-  }
-
   @GetMapping(path = "/api/v1/companies", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "The securities companies one can apply at")
   @ApiResponse(responseCode = "200", description = "every company, by id")
@@ -146,7 +138,7 @@ class SharingApiController {
   ResponseEntity<Applications.View> apply(
       @AuthenticationPrincipal SignedIn user, @RequestBody ApplyRequest body) {
     Applications.View view =
-        unwrap(applications.apply(user, body.companyId(), body.consentVersion()));
+        SharingResult.unwrap(applications.apply(user, body.companyId(), body.consentVersion()));
     return ResponseEntity.created(URI.create(MINE + "/" + view.id())).body(view);
   }
 
@@ -161,7 +153,7 @@ class SharingApiController {
   @ApiResponse(responseCode = "404", description = "sharing.application-not-found")
   @ApiResponse(responseCode = "409", description = "sharing.not-withdrawable")
   Applications.View withdraw(@AuthenticationPrincipal SignedIn user, @PathVariable UUID id) {
-    return unwrap(applications.withdraw(user, id));
+    return SharingResult.unwrap(applications.withdraw(user, id));
   }
 
   @GetMapping(path = COMPANY, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -169,7 +161,7 @@ class SharingApiController {
   @ApiResponse(responseCode = "200", description = "the applications")
   @ApiResponse(responseCode = "403", description = "auth.forbidden (not company staff)")
   List<Applications.View> inbox(@AuthenticationPrincipal SignedIn staff) {
-    return unwrap(applications.inbox(staff));
+    return SharingResult.unwrap(applications.inbox(staff));
   }
 
   @GetMapping(path = COMPANY + "/{id}/package", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -194,7 +186,7 @@ class SharingApiController {
       @AuthenticationPrincipal SignedIn staff, @PathVariable UUID id) {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
-        .body(unwrap(applications.open(staff, id)));
+        .body(SharingResult.unwrap(applications.open(staff, id)));
   }
 
   @PostMapping(
@@ -217,7 +209,7 @@ class SharingApiController {
       @AuthenticationPrincipal SignedIn staff,
       @PathVariable UUID id,
       @RequestBody DecisionRequest body) {
-    return unwrap(applications.decide(staff, id, body.decision(), body.reason()));
+    return SharingResult.unwrap(applications.decide(staff, id, body.decision(), body.reason()));
   }
 
   @PostMapping(

@@ -69,7 +69,7 @@ class SharingPages {
         redirect.addFlashAttribute("applied", done.value().companyName());
         return "redirect:" + MINE;
       }
-      case SharingResult.Refused<Applications.View>(HttpStatus status, String code) -> {
+      case SharingResult.Refused<Applications.View>(HttpStatus status, String code, _) -> {
         response.setStatus(status.value());
         model.addAttribute("problem", code);
         return mine(user, model);
@@ -89,7 +89,7 @@ class SharingPages {
         redirect.addFlashAttribute("withdrawn", done.value().companyName());
         return "redirect:" + MINE;
       }
-      case SharingResult.Refused<Applications.View>(HttpStatus status, String code) -> {
+      case SharingResult.Refused<Applications.View>(HttpStatus status, String code, _) -> {
         response.setStatus(status.value());
         model.addAttribute("problem", code);
         return mine(user, model);
@@ -101,8 +101,8 @@ class SharingPages {
 
   @GetMapping(INBOX)
   String inbox(@AuthenticationPrincipal SignedIn staff, Model model) {
-    model.addAttribute("applications", SharingApiController.unwrap(applications.inbox(staff)));
-    model.addAttribute("notices", SharingApiController.unwrap(notices.list(staff)));
+    model.addAttribute("applications", SharingResult.unwrap(applications.inbox(staff)));
+    model.addAttribute("notices", SharingResult.unwrap(notices.list(staff)));
     model.addAttribute(
         "company", companies.companyOf(staff.accountId()).flatMap(companies::find).orElse(null));
     return "company/inbox";
@@ -110,7 +110,7 @@ class SharingPages {
 
   @PostMapping(INBOX + "/notices/{id}/acknowledge")
   String acknowledge(@AuthenticationPrincipal SignedIn staff, @PathVariable UUID id) {
-    SharingApiController.unwrap(notices.acknowledge(staff, id));
+    SharingResult.unwrap(notices.acknowledge(staff, id));
     return "redirect:" + INBOX;
   }
 
@@ -120,7 +120,7 @@ class SharingPages {
       @PathVariable UUID id,
       Model model,
       HttpServletResponse response) {
-    Applications.Opened opened = SharingApiController.unwrap(applications.open(staff, id));
+    Applications.Opened opened = SharingResult.unwrap(applications.open(staff, id));
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     model.addAttribute("opened", opened);
     model.addAttribute("profile", PRETTY.writeValueAsString(opened.kycPackage().profile()));
@@ -143,7 +143,7 @@ class SharingPages {
         redirect.addFlashAttribute("decided", done.value().state());
         return "redirect:" + INBOX + "/applications/" + id;
       }
-      case SharingResult.Refused<Applications.View>(HttpStatus status, String code) -> {
+      case SharingResult.Refused<Applications.View>(HttpStatus status, String code, _) -> {
         // A refusal by the company's own checks is shown on the page, next to them.
         if (status == HttpStatus.NOT_FOUND
             || (status == HttpStatus.CONFLICT && !code.startsWith("sharing.own-checks-"))

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
@@ -12,6 +13,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.trademap.server.ledgergateway.LedgerCatchingUpException;
+import org.trademap.server.ledgergateway.LedgerUnavailableException;
 
 /**
  * Answers every exception raised while handling a request with a stable problem code: {@link
@@ -22,6 +25,13 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @ControllerAdvice
 class ErrorResponses {
   private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+
+  /**
+   * Seconds a client should wait before it submits to a node that catches up again ({@code
+   * Retry-After}). Catching up takes seconds to a minute (ADR 0039) and a refusal costs the node
+   * next to nothing; a client that knows another node can go there at once.
+   */
+  static final String RETRY_AFTER_CATCHING_UP = "5";
 
   private final ProblemResponses responses;
   private final RequestBodyLimits limits;
@@ -54,14 +64,23 @@ class ErrorResponses {
   }
 
   /**
-   * The ledger node cannot serve (stopped, diverged, no leader): 503 {@code ledger.unavailable}.
+   * The ledger node cannot serve: 503 {@code ledger.catching-up} with {@code Retry-After} when it
+   * restarted behind and takes no submissions until it has caught up (submit again shortly, here or
+   * at another node); else (stopped, diverged, no leader) 503 {@code ledger.unavailable}.
    */
-  @ExceptionHandler(org.trademap.server.ledgergateway.LedgerUnavailableException.class)
+  @ExceptionHandler(LedgerUnavailableException.class)
   Object ledgerUnavailable(
-      org.trademap.server.ledgergateway.LedgerUnavailableException e,
-      HttpServletRequest request,
-      HttpServletResponse response) {
+      LedgerUnavailableException e, HttpServletRequest request, HttpServletResponse response) {
     log.warn("the ledger node cannot serve: {}", e.getMessage());
+    if (e instanceof LedgerCatchingUpException) {
+      HttpHeaders headers = new HttpHeaders();
+      headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_CATCHING_UP);
+      return responses.render(
+          request,
+          response,
+          ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "ledger.catching-up"),
+          headers);
+    }
     return responses.render(
         request,
         response,

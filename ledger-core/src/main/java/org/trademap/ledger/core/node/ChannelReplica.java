@@ -838,7 +838,7 @@ final class ChannelReplica implements ChannelLedger {
     String behind = catchingUp();
     if (behind != null) {
       return Admission.answered(
-          CompletableFuture.failedFuture(new LedgerUnavailableException(behind)));
+          CompletableFuture.failedFuture(new LedgerCatchingUpException(behind)));
     }
     ValidationCode code =
         submitChecks.precheck(tx, tx.verifySignature(), store::get, config.clock().millis());
@@ -860,8 +860,9 @@ final class ChannelReplica implements ChannelLedger {
    * it takes them. A node answers a submission once it applied the block holding it (ADR 0020); a
    * node that restarted far behind would keep every caller waiting until it caught up, longer than
    * callers wait. So until it applied the leader's commit index as it first learned it after its
-   * start (less {@link #CATCH_UP_SLACK}), it refuses at once and the caller retries, here later or
-   * at another node. Without a known leader, submissions wait for one as before.
+   * start (less {@link #CATCH_UP_SLACK}), it refuses at once ({@link LedgerCatchingUpException})
+   * and the caller retries, here later or at another node. Without a known leader, submissions wait
+   * for one as before.
    */
   private @Nullable String catchingUp() {
     if (caughtUp) {

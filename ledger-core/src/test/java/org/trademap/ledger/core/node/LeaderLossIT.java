@@ -184,7 +184,7 @@ class LeaderLossIT {
           assertThat(r.code()).as("%s", r).isEqualTo(ValidationCode.OK);
         } catch (java.util.concurrent.ExecutionException e) {
           assertThat(e.getCause())
-              .isInstanceOf(LedgerUnavailableException.class)
+              .isInstanceOf(LedgerCatchingUpException.class)
               .hasMessageContaining("catching up");
         }
       }

@@ -29,6 +29,7 @@ import org.trademap.server.checks.screening.ListEntry;
 import org.trademap.server.checks.screening.ListMatcher;
 import org.trademap.server.checks.screening.Party;
 import org.trademap.server.checks.screening.Screening;
+import org.trademap.server.sharing.SharingResult;
 import org.trademap.server.sharing.ownchecks.CompanyApplications.Reviewed;
 import org.trademap.server.sharing.ownchecks.OwnChecksRepository.CheckRow;
 import org.trademap.server.sharing.ownchecks.OwnChecksRepository.Kind;
@@ -246,12 +247,12 @@ class OwnChecks {
   // ------------------------------------------------------------------------
 
   /** The staff member's company's list; refused for anyone but company staff. */
-  OwnCheckOutcome<AsfListView> asfList(SignedIn staff) {
+  SharingResult<AsfListView> asfList(SignedIn staff) {
     Optional<String> company = applications.companyOf(staff);
     if (company.isEmpty()) {
-      return OwnCheckOutcome.refused(HttpStatus.FORBIDDEN, "auth.forbidden");
+      return SharingResult.refused(HttpStatus.FORBIDDEN, "auth.forbidden");
     }
-    return new OwnCheckOutcome.Done<>(listView(company.get()));
+    return new SharingResult.Done<>(listView(company.get()));
   }
 
   private AsfListView listView(String companyId) {
@@ -268,14 +269,14 @@ class OwnChecks {
    * with any bad row is refused with every bad row ({@code 422 sharing.asf-list-invalid}, member
    * {@code errors}) and changes nothing.
    */
-  OwnCheckOutcome<AsfListView> uploadAsfList(SignedIn staff, String csv) {
+  SharingResult<AsfListView> uploadAsfList(SignedIn staff, String csv) {
     Optional<String> company = applications.companyOf(staff);
     if (company.isEmpty()) {
-      return OwnCheckOutcome.refused(HttpStatus.FORBIDDEN, "auth.forbidden");
+      return SharingResult.refused(HttpStatus.FORBIDDEN, "auth.forbidden");
     }
     return switch (AsfListCsv.parse(csv, LocalDate.now(clock))) {
       case AsfListCsv.Invalid invalid ->
-          new OwnCheckOutcome.Refused<>(
+          SharingResult.refused(
               HttpStatus.UNPROCESSABLE_CONTENT,
               "sharing.asf-list-invalid",
               Map.of("errors", invalid.errors()));
@@ -291,7 +292,7 @@ class OwnChecks {
                     staff.accountId(),
                     version,
                     valid.entries().size());
-                return new OwnCheckOutcome.Done<>(listView(company.get()));
+                return new SharingResult.Done<>(listView(company.get()));
               });
     };
   }
@@ -344,10 +345,10 @@ class OwnChecks {
   // ---------------------------------------------------------------
 
   /** The application's own checks, for its company's staff; 404 for anyone else. */
-  OwnCheckOutcome<View> view(SignedIn staff, UUID applicationId) {
+  SharingResult<View> view(SignedIn staff, UUID applicationId) {
     return switch (applications.reviewed(staff, applicationId)) {
-      case CompanyApplications.Refused r -> OwnCheckOutcome.refused(r.status(), r.code());
-      case Reviewed r -> new OwnCheckOutcome.Done<>(view(r));
+      case CompanyApplications.Refused r -> SharingResult.refused(r.status(), r.code());
+      case Reviewed r -> new SharingResult.Done<>(view(r));
     };
   }
 
@@ -385,7 +386,7 @@ class OwnChecks {
    * Screens the package's parties against the company's current list and records the result,
    * replacing an earlier screening; a hit cleared before stays cleared if it is found again.
    */
-  OwnCheckOutcome<View> screen(SignedIn staff, UUID applicationId) {
+  SharingResult<View> screen(SignedIn staff, UUID applicationId) {
     return decidable(
         staff,
         applicationId,
@@ -429,7 +430,7 @@ class OwnChecks {
                       r.applicationId(),
                       version,
                       hits.size());
-                  return new OwnCheckOutcome.Done<>(view(r));
+                  return new SharingResult.Done<>(view(r));
                 }));
   }
 
@@ -465,7 +466,7 @@ class OwnChecks {
   }
 
   /** Clears a hit as a false positive, with the reason. */
-  OwnCheckOutcome<View> clearHit(
+  SharingResult<View> clearHit(
       SignedIn staff, UUID applicationId, UUID hitId, @Nullable String reason) {
     String text = reason == null ? "" : reason.strip();
     return decidable(
@@ -473,7 +474,7 @@ class OwnChecks {
         applicationId,
         r -> {
           if (text.isEmpty() || text.length() > MAX_REASON) {
-            return OwnCheckOutcome.<View>refused(
+            return SharingResult.<View>refused(
                 HttpStatus.UNPROCESSABLE_CONTENT, "sharing.own-checks-reason-required");
           }
           return inTransaction(
@@ -481,7 +482,7 @@ class OwnChecks {
                 Optional<CheckRow> row = repository.lockCheck(r.applicationId(), Kind.ASF);
                 AsfDetail detail = row.map(x -> open(r.subject(), x, AsfDetail.class)).orElse(null);
                 if (row.isEmpty() || detail == null) {
-                  return OwnCheckOutcome.<View>refused(
+                  return SharingResult.<View>refused(
                       HttpStatus.NOT_FOUND, "sharing.own-checks-hit-not-found");
                 }
                 List<AsfHit> hits = new ArrayList<>();
@@ -489,7 +490,7 @@ class OwnChecks {
                 for (AsfHit h : detail.hits()) {
                   if (h.id().equals(hitId)) {
                     if (!h.open()) {
-                      return OwnCheckOutcome.<View>refused(
+                      return SharingResult.<View>refused(
                           HttpStatus.CONFLICT, "sharing.own-checks-hit-cleared");
                     }
                     found = true;
@@ -499,7 +500,7 @@ class OwnChecks {
                   }
                 }
                 if (!found) {
-                  return OwnCheckOutcome.<View>refused(
+                  return SharingResult.<View>refused(
                       HttpStatus.NOT_FOUND, "sharing.own-checks-hit-not-found");
                 }
                 CheckRow old = row.get();
@@ -525,14 +526,13 @@ class OwnChecks {
                     "company staff {} cleared an ASF hit of application {} as a false positive",
                     staff.accountId(),
                     r.applicationId());
-                return new OwnCheckOutcome.Done<>(view(r));
+                return new SharingResult.Done<>(view(r));
               });
         });
   }
 
   /** Records the suitability assessment from the reviewer's answers, replacing an earlier one. */
-  OwnCheckOutcome<View> assessSuitability(
-      SignedIn staff, UUID applicationId, SuitabilityForm form) {
+  SharingResult<View> assessSuitability(SignedIn staff, UUID applicationId, SuitabilityForm form) {
     return decidable(
         staff,
         applicationId,
@@ -556,7 +556,7 @@ class OwnChecks {
                           ? "assets"
                           : purpose.isEmpty() ? "purpose" : risk.isEmpty() ? "riskTolerance" : "";
           if (!field.isEmpty()) {
-            return new OwnCheckOutcome.Refused<View>(
+            return SharingResult.<View>refused(
                 HttpStatus.UNPROCESSABLE_CONTENT,
                 "sharing.suitability-invalid",
                 Map.of("field", field));
@@ -586,7 +586,7 @@ class OwnChecks {
                     staff.accountId(),
                     r.applicationId(),
                     assessment.result());
-                return new OwnCheckOutcome.Done<>(view(r));
+                return new SharingResult.Done<>(view(r));
               });
         });
   }
@@ -594,16 +594,16 @@ class OwnChecks {
   // ---- helpers ---------------------------------------------------------------------------------
 
   /** Runs the action on an application of the staff member's company that is not decided yet. */
-  private OwnCheckOutcome<View> decidable(
+  private SharingResult<View> decidable(
       SignedIn staff,
       UUID applicationId,
-      java.util.function.Function<Reviewed, OwnCheckOutcome<View>> action) {
+      java.util.function.Function<Reviewed, SharingResult<View>> action) {
     return switch (applications.reviewed(staff, applicationId)) {
-      case CompanyApplications.Refused r -> OwnCheckOutcome.refused(r.status(), r.code());
+      case CompanyApplications.Refused r -> SharingResult.refused(r.status(), r.code());
       case Reviewed r ->
           r.state().equals(APPLIED)
               ? action.apply(r)
-              : OwnCheckOutcome.refused(HttpStatus.CONFLICT, "sharing.already-decided");
+              : SharingResult.refused(HttpStatus.CONFLICT, "sharing.already-decided");
     };
   }
 
@@ -656,12 +656,12 @@ class OwnChecks {
     return outcome.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
-  private <T> OwnCheckOutcome<T> inTransaction(Supplier<OwnCheckOutcome<T>> work) {
-    OwnCheckOutcome<T> result =
+  private <T> SharingResult<T> inTransaction(Supplier<SharingResult<T>> work) {
+    SharingResult<T> result =
         transaction.execute(
             status -> {
-              OwnCheckOutcome<T> r = work.get();
-              if (r instanceof OwnCheckOutcome.Refused<T>) {
+              SharingResult<T> r = work.get();
+              if (r instanceof SharingResult.Refused<T>) {
                 status.setRollbackOnly();
               }
               return r;

@@ -3,11 +3,9 @@ package org.trademap.server.sharing.ownchecks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,7 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.trademap.server.accounts.SignedIn;
-import org.trademap.server.web.ProblemException;
+import org.trademap.server.sharing.SharingResult;
 
 /**
  * The REST API of a company's own checks for company systems: its ASF list ({@code
@@ -52,22 +50,6 @@ class OwnChecksApiController {
     this.ownChecks = ownChecks;
   }
 
-  static <T> T unwrap(OwnCheckOutcome<T> outcome) {
-    return switch (outcome) {
-      case OwnCheckOutcome.Done<T>(T value) -> value;
-      case OwnCheckOutcome.Refused<T>(
-              HttpStatus status,
-              String code,
-              Map<String, Object> properties) -> {
-        ProblemException problem = ProblemException.of(status, code);
-        for (Map.Entry<String, Object> member : properties.entrySet()) {
-          problem = problem.with(member.getKey(), member.getValue());
-        }
-        throw problem;
-      }
-    };
-  }
-
   @GetMapping(path = LIST, produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
       summary = "The company's own ASF list",
@@ -79,7 +61,7 @@ class OwnChecksApiController {
   ResponseEntity<OwnChecks.AsfListView> list(@AuthenticationPrincipal SignedIn staff) {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
-        .body(unwrap(ownChecks.asfList(staff)));
+        .body(SharingResult.unwrap(ownChecks.asfList(staff)));
   }
 
   @PutMapping(path = LIST, consumes = CSV, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -102,7 +84,7 @@ class OwnChecksApiController {
   OwnChecks.AsfListView upload(
       @AuthenticationPrincipal SignedIn staff,
       @RequestBody(required = false) @Nullable String csv) {
-    return unwrap(ownChecks.uploadAsfList(staff, csv == null ? "" : csv));
+    return SharingResult.unwrap(ownChecks.uploadAsfList(staff, csv == null ? "" : csv));
   }
 
   @GetMapping(path = CHECKS, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -123,7 +105,7 @@ class OwnChecksApiController {
       @AuthenticationPrincipal SignedIn staff, @PathVariable UUID id) {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
-        .body(unwrap(ownChecks.view(staff, id)));
+        .body(SharingResult.unwrap(ownChecks.view(staff, id)));
   }
 
   @PostMapping(path = CHECKS + "/asf-screening", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -141,7 +123,7 @@ class OwnChecksApiController {
       @AuthenticationPrincipal SignedIn staff, @PathVariable UUID id) {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
-        .body(unwrap(ownChecks.screen(staff, id)));
+        .body(SharingResult.unwrap(ownChecks.screen(staff, id)));
   }
 
   @PostMapping(
@@ -166,7 +148,7 @@ class OwnChecksApiController {
       @RequestBody ClearRequest body) {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
-        .body(unwrap(ownChecks.clearHit(staff, id, hitId, body.reason())));
+        .body(SharingResult.unwrap(ownChecks.clearHit(staff, id, hitId, body.reason())));
   }
 
   @PutMapping(
@@ -191,6 +173,6 @@ class OwnChecksApiController {
       @RequestBody OwnChecks.SuitabilityForm body) {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
-        .body(unwrap(ownChecks.assessSuitability(staff, id, body)));
+        .body(SharingResult.unwrap(ownChecks.assessSuitability(staff, id, body)));
   }
 }

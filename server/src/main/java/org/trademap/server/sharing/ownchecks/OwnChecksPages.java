@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.trademap.server.accounts.SignedIn;
+import org.trademap.server.sharing.SharingResult;
 import org.trademap.server.web.ProblemException;
 
 /**
@@ -67,7 +68,7 @@ class OwnChecksPages {
 
   @GetMapping(LIST)
   String list(@AuthenticationPrincipal SignedIn staff, Model model) {
-    model.addAttribute("list", OwnChecksApiController.unwrap(ownChecks.asfList(staff)));
+    model.addAttribute("list", SharingResult.unwrap(ownChecks.asfList(staff)));
     return "company/asf-list";
   }
 
@@ -85,11 +86,11 @@ class OwnChecksPages {
             ? new String(file.getBytes(), StandardCharsets.UTF_8)
             : form.csv() == null ? "" : form.csv();
     switch (ownChecks.uploadAsfList(staff, text)) {
-      case OwnCheckOutcome.Done<OwnChecks.AsfListView> done -> {
+      case SharingResult.Done<OwnChecks.AsfListView> done -> {
         redirect.addFlashAttribute("uploaded", done.value().entries().size());
         return "redirect:" + LIST;
       }
-      case OwnCheckOutcome.Refused<OwnChecks.AsfListView> refused -> {
+      case SharingResult.Refused<OwnChecks.AsfListView> refused -> {
         if (refused.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
           throw ProblemException.of(refused.status(), refused.code());
         }
@@ -109,7 +110,7 @@ class OwnChecksPages {
       Model model,
       HttpServletResponse response) {
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    OwnChecks.View view = OwnChecksApiController.unwrap(ownChecks.view(staff, id));
+    OwnChecks.View view = SharingResult.unwrap(ownChecks.view(staff, id));
     model.addAttribute("checks", view);
     model.addAttribute("questions", questions(view.suitability()));
     return htmx == null ? "company/own-checks" : "company/own-checks :: section";
@@ -117,7 +118,7 @@ class OwnChecksPages {
 
   @PostMapping(CHECKS + "/asf-screening")
   String screen(@AuthenticationPrincipal SignedIn staff, @PathVariable UUID id) {
-    OwnChecksApiController.unwrap(ownChecks.screen(staff, id));
+    SharingResult.unwrap(ownChecks.screen(staff, id));
     return back(id);
   }
 
@@ -144,14 +145,14 @@ class OwnChecksPages {
 
   /** Back to the package page when done; a refused input shown on the own checks page. */
   private String shown(
-      OwnCheckOutcome<OwnChecks.View> outcome,
+      SharingResult<OwnChecks.View> outcome,
       SignedIn staff,
       UUID id,
       Model model,
       HttpServletResponse response) {
     return switch (outcome) {
-      case OwnCheckOutcome.Done<OwnChecks.View> done -> back(id);
-      case OwnCheckOutcome.Refused<OwnChecks.View> refused -> {
+      case SharingResult.Done<OwnChecks.View> done -> back(id);
+      case SharingResult.Refused<OwnChecks.View> refused -> {
         if (refused.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
           throw ProblemException.of(refused.status(), refused.code());
         }
