@@ -140,7 +140,10 @@ final class ChannelReplica implements ChannelLedger {
   private final LedgerStateMachine stateMachine;
   private final Checkpoints checkpoints;
   private final RaftGroup group;
+
+  /** The Raft peer of every organisation with an address, with its priority on this channel. */
   private final Map<String, RaftPeer> addresses;
+
   private volatile @Nullable ClientSettings clientSettings;
   private final RaftGroup serverGroup;
   private final MembershipReconciler reconciler;
@@ -192,7 +195,8 @@ final class ChannelReplica implements ChannelLedger {
    * part in Raft until {@link #attach}: the node's Ratis server needs its state machine first.
    *
    * @param addresses the Raft peer of every organisation the configuration gives an address for,
-   *     this node included; every member of the channel needs one
+   *     this node included; every member of the channel needs one. The replica gives each the
+   *     priority its member has on this channel ({@link LeaderPreference})
    * @param stateDir where the store lives; a snapshot being installed goes beside it
    */
   ChannelReplica(
@@ -241,9 +245,12 @@ final class ChannelReplica implements ChannelLedger {
             this::askForCheckpoints,
             this::stopServing);
     ChannelMembers members = members();
+    LeaderPreference preference = new LeaderPreference(genesis);
+    Map<String, RaftPeer> peers = new java.util.HashMap<>();
+    addresses.forEach((id, p) -> peers.put(id, preference.on(channel, p)));
     List<RaftPeer> memberPeers = new ArrayList<>();
     for (String id : members.members()) {
-      RaftPeer p = addresses.get(id);
+      RaftPeer p = peers.get(id);
       if (p == null) {
         throw new IllegalArgumentException(
             "channel "
@@ -263,13 +270,17 @@ final class ChannelReplica implements ChannelLedger {
             : RaftGroup.valueOf(gid, List.of());
     List<RaftPeer> clientPeers = new ArrayList<>(memberPeers);
     if (!members.contains(memberId)) {
-      clientPeers.add(java.util.Objects.requireNonNull(addresses.get(memberId)));
+      clientPeers.add(java.util.Objects.requireNonNull(peers.get(memberId)));
     }
     this.group = RaftGroup.valueOf(gid, clientPeers);
-    this.addresses = Map.copyOf(addresses);
+    this.addresses = Map.copyOf(peers);
     this.reconciler =
         new MembershipReconciler(
-            channel, memberId, this::members, addresses, config.electionTimeout().multipliedBy(4));
+            channel,
+            memberId,
+            this::members,
+            this.addresses,
+            config.electionTimeout().multipliedBy(4));
     this.builder =
         Thread.ofPlatform()
             .name("ledger-block-builder-" + channel)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -97,6 +98,57 @@ class TrustModelAIT {
     // the channels are separate chains: each has its own height
     assertThat(consortium.node(NOTARY).channel("rel-sec-2").orElseThrow().status().height())
         .isZero();
+  }
+
+  @Test
+  void eachCompanyLeadsItsRelationshipChannelWhileItRunsAndTheOthersLeadWhileItIsDown()
+      throws Exception {
+    consortium = TestConsortium.create(dir, 5, 1024, ConsortiumLayout.Model.A);
+    consortium.startAll();
+
+    for (int sec = 1; sec <= 3; sec++) {
+      awaitLeader("rel-sec-" + sec, CONSORTIUM, "sec-" + sec);
+    }
+    // the consortium's own channel has no member of fewer channels: either may lead it
+    assertThat(submit(CONSORTIUM, tx(CONSORTIUM, "consortium", "c")).code())
+        .isEqualTo(ValidationCode.OK);
+
+    consortium.stop(SEC_1);
+    String interim = awaitLeaderOtherThan("rel-sec-1", CONSORTIUM, "sec-1");
+    assertThat(interim).isIn("consortium", "notary");
+    assertThat(submit(CONSORTIUM, tx(CONSORTIUM, "rel-sec-1", "while-down")).code())
+        .isEqualTo(ValidationCode.OK);
+
+    consortium.start(SEC_1);
+    awaitLeader("rel-sec-1", CONSORTIUM, "sec-1");
+    assertThat(submit(CONSORTIUM, tx(CONSORTIUM, "rel-sec-1", "after")).code())
+        .isEqualTo(ValidationCode.OK);
+  }
+
+  private static final long LEADER_WAIT_MILLIS = 60_000;
+
+  private @Nullable String leaderSeenBy(String channel, int at) {
+    return consortium.node(at).channel(channel).map(c -> c.status().leader()).orElse(null);
+  }
+
+  private void awaitLeader(String channel, int at, String expected) throws InterruptedException {
+    long end = System.currentTimeMillis() + LEADER_WAIT_MILLIS;
+    while (!expected.equals(leaderSeenBy(channel, at)) && System.currentTimeMillis() < end) {
+      Thread.sleep(100);
+    }
+    assertThat(leaderSeenBy(channel, at)).as("leader of %s", channel).isEqualTo(expected);
+  }
+
+  private String awaitLeaderOtherThan(String channel, int at, String gone)
+      throws InterruptedException {
+    long end = System.currentTimeMillis() + LEADER_WAIT_MILLIS;
+    String seen = leaderSeenBy(channel, at);
+    while ((seen == null || seen.equals(gone)) && System.currentTimeMillis() < end) {
+      Thread.sleep(100);
+      seen = leaderSeenBy(channel, at);
+    }
+    assertThat(seen).as("leader of %s", channel).isNotNull().isNotEqualTo(gone);
+    return java.util.Objects.requireNonNull(seen);
   }
 
   @Test
