@@ -359,7 +359,7 @@ final class ClusterBenchmark {
                   + String.join(
                       ", ", targets.values().stream().map(t -> t.getFirst().id()).toList())
                   + " only (--submit-to leader)"
-              : "each node in turn",
+              : "each node in turn (per channel from a different member)",
           cluster.nodes().stream()
               .filter(x -> x.role().equals("consortium"))
               .findFirst()
@@ -368,7 +368,7 @@ final class ClusterBenchmark {
           Durations.format(SEGMENT));
       for (int i = 0; i < requests; i++) {
         List<Cluster.Node> holders = targets.getOrDefault(loaded.get(i % k), loadedNodes);
-        Cluster.Node node = holders.get((i / k) % holders.size());
+        Cluster.Node node = holders.get(holderFor(i, k, holders.size()));
         workers.add(new Worker(i % k, node));
         warmUpWorkers.add(new Worker(i % k, node));
       }
@@ -584,6 +584,17 @@ final class ClusterBenchmark {
       }
       Tasks.await(tasks);
     }
+  }
+
+  /**
+   * Which of its channel's holders request {@code i} goes to: request {@code i} is for channel
+   * {@code i % channels}, and the requests of a channel go to its holders in turn, each channel
+   * starting at a different one. With about one request per channel (model a at many companies) the
+   * requests are so spread over all members alike, instead of all at each channel's first holder
+   * (the consortium's node, a member of every channel).
+   */
+  static int holderFor(int i, int channels, int holders) {
+    return (i / channels + i % channels) % holders;
   }
 
   /**

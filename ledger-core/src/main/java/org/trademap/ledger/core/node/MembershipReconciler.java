@@ -133,6 +133,23 @@ final class MembershipReconciler {
     }
   }
 
+  /**
+   * The current peers with this node's priority 0, or null if it has none (or is not among them).
+   */
+  private @Nullable List<RaftPeer> withoutOwnPriority(RaftConfiguration conf) {
+    List<RaftPeer> peers = new ArrayList<>();
+    boolean had = false;
+    for (RaftPeer p : conf.getCurrentPeers()) {
+      if (p.getId().toString().equals(self) && p.getPriority() > 0) {
+        had = true;
+        peers.add(RaftPeer.newBuilder(p).setPriority(0).build());
+      } else {
+        peers.add(p);
+      }
+    }
+    return had ? peers : null;
+  }
+
   /** One comparison, and one request to Ratis if the configuration must change. */
   void reconcile(Raft r) throws IOException {
     RaftConfiguration conf = r.configuration();
@@ -147,6 +164,17 @@ final class MembershipReconciler {
       return;
     }
     if (!wanted.contains(self)) {
+      List<RaftPeer> unpreferred = withoutOwnPriority(conf);
+      if (unpreferred != null) {
+        // This node was the channel's preferred leader (ADR 0041): a leader it handed over to would
+        // hand the leadership back to it. First the configuration says it is preferred no longer.
+        LOG.info("channel {}: this node was removed; it gives up its leader priority", channel);
+        RaftClientReply reply = r.client().admin().setConfiguration(unpreferred);
+        if (!reply.isSuccess()) {
+          throw new IOException("setConfiguration was refused: " + reply.getException());
+        }
+        return;
+      }
       for (String m : members) {
         if (current.contains(m) && r.transferLeadership(RaftPeerId.valueOf(m))) {
           LOG.info("channel {}: this node was removed; it handed the leadership to {}", channel, m);
