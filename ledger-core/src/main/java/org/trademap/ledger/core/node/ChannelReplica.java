@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.conf.Parameters;
@@ -809,14 +810,10 @@ final class ChannelReplica implements ChannelLedger {
         taken.add(txs.get(i));
       }
     }
-    for (SignedTransaction tx : handOnTogether(taken)) {
-      Hash id = tx.id();
-      tracked.remove(id);
-      CompletableFuture<SubmitResult> f = pending.remove(id);
-      if (f != null) {
-        f.completeExceptionally(
-            new LedgerUnavailableException("the node is busy: too many transactions are waiting"));
-      }
+    for (int full : handOnTogether(taken, this::handOn)) {
+      fail(
+          taken.get(full),
+          new LedgerUnavailableException("the node is busy: too many transactions are waiting"));
     }
     return answers;
   }
@@ -925,21 +922,23 @@ final class ChannelReplica implements ChannelLedger {
   }
 
   /**
-   * {@link #handOn} for each, as one step for the builder and the forwarder: they take what is in
+   * {@code handOn} for each, as one step for the builder and the forwarder: they take what is in
    * their queue under {@link #handOver}, so none of them takes part of these.
    *
-   * @return those that found their queue full (in order)
+   * @param handOn puts one into a queue; false if that queue is full
+   * @return the positions in {@code txs} of those that found their queue full
    */
-  private List<SignedTransaction> handOnTogether(List<SignedTransaction> txs) {
+  private List<Integer> handOnTogether(
+      List<SignedTransaction> txs, Predicate<SignedTransaction> handOn) {
     if (txs.isEmpty()) {
       return List.of();
     }
-    List<SignedTransaction> full = new ArrayList<>();
+    List<Integer> full = new ArrayList<>();
     handOver.lock();
     try {
-      for (SignedTransaction tx : txs) {
-        if (!handOn(tx)) {
-          full.add(tx);
+      for (int i = 0; i < txs.size(); i++) {
+        if (!handOn.test(txs.get(i))) {
+          full.add(i);
         }
       }
     } finally {
@@ -1250,17 +1249,9 @@ final class ChannelReplica implements ChannelLedger {
         takenAt.add(i);
       }
     }
-    handOver.lock();
-    try {
-      for (int j = 0; j < taken.size(); j++) {
-        SignedTransaction tx = taken.get(j);
-        if (!queue.offer(tx)) {
-          pending.remove(tx.id());
-          outcomes.set(takenAt.get(j), new Forwarding.Outcome.Busy());
-        }
-      }
-    } finally {
-      handOver.unlock();
+    for (int full : handOnTogether(taken, queue::offer)) {
+      pending.remove(taken.get(full).id());
+      outcomes.set(takenAt.get(full), new Forwarding.Outcome.Busy());
     }
     return Forwarding.reply(outcomes);
   }
