@@ -22,9 +22,7 @@ import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.node.ChannelLedger;
 import org.trademap.ledger.api.node.SubmitResult;
 import org.trademap.server.config.TradeMapProperties;
-import org.trademap.server.ledgergateway.LedgerCatchingUpException;
 import org.trademap.server.ledgergateway.LedgerGateway;
-import org.trademap.server.ledgergateway.LedgerUnavailableException;
 import org.trademap.server.ledgergateway.SubmitTimeoutException;
 import org.trademap.server.web.ProblemException;
 
@@ -213,11 +211,9 @@ class LedgerApiController {
     } catch (SubmitTimeoutException e) {
       throw ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "ledger.timeout")
           .with("txId", e.txId().hex());
-    } catch (LedgerCatchingUpException e) {
-      throw e; // ErrorResponses answers 503 ledger.catching-up with its Retry-After header
-    } catch (LedgerUnavailableException e) {
-      throw ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "ledger.unavailable");
     }
+    // LedgerUnavailableException: web.ErrorResponses answers 503 ledger.unavailable, or
+    // ledger.catching-up with Retry-After
     if (result instanceof SubmitResult.Committed committed && committed.receipt().accepted()) {
       return ResponseEntity.created(URI.create("/api/v1/ledger/transactions/" + committed.txId()))
           .body(SubmitAccepted.of(committed));
@@ -269,12 +265,8 @@ class LedgerApiController {
           @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   BatchSubmitted submitBatch(@RequestBody BatchSubmitRequest request) {
     List<byte[]> transactions = LedgerRequests.batchBytes(request, maxBatch);
-    try {
-      return BatchSubmitted.of(ledger.submitAll(transactions));
-    } catch (LedgerCatchingUpException e) {
-      throw e; // ErrorResponses answers 503 ledger.catching-up with its Retry-After header
-    } catch (LedgerUnavailableException e) {
-      throw ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "ledger.unavailable");
-    }
+    // LedgerUnavailableException: web.ErrorResponses answers 503 ledger.unavailable, or
+    // ledger.catching-up with Retry-After
+    return BatchSubmitted.of(ledger.submitAll(transactions));
   }
 }
