@@ -38,6 +38,10 @@ record ScalingOptions(
 
   /** Transactions outstanding at a time at {@code companies} companies. */
   int concurrencyAt(int companies) {
+    return outstanding(concurrency, perCompany, companies);
+  }
+
+  private static int outstanding(int concurrency, int perCompany, int companies) {
     return perCompany > 0 ? perCompany * companies : concurrency;
   }
 
@@ -125,7 +129,7 @@ record ScalingOptions(
               + " (the nonce window of the benchmark's one signer)");
     }
     for (int n : companies) {
-      int outstanding = perCompany > 0 ? perCompany * n : concurrency;
+      int outstanding = outstanding(concurrency, perCompany, n);
       for (Model m : models) {
         int pairs = loadedPairs(m, n);
         if (outstanding < pairs) {
