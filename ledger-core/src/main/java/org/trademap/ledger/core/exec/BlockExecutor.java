@@ -123,6 +123,14 @@ public final class BlockExecutor {
     return genesis;
   }
 
+  /**
+   * The chain id of the genesis document, computed once: {@link Genesis#chainId()} hashes the whole
+   * document (every member's key and certificate) on each call.
+   */
+  public Hash chainId() {
+    return chainId;
+  }
+
   /** The channel whose blocks this executor builds and checks. */
   public String channel() {
     return channel;

@@ -2,6 +2,7 @@ package org.trademap.ledger.core.node;
 
 import org.trademap.ledger.api.block.Block;
 import org.trademap.ledger.api.block.BlockHeader;
+import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.node.Genesis;
 import org.trademap.ledger.core.chain.ChainStore;
 import org.trademap.ledger.core.chain.Head;
@@ -36,12 +37,14 @@ final class BlockApplier {
   private final ChainStore chain;
   private final BlockExecutor executor;
   private final Genesis genesis;
+  private final Hash chainId;
   private final String channel;
 
   BlockApplier(ChainStore chain, BlockExecutor executor) {
     this.chain = chain;
     this.executor = executor;
     this.genesis = executor.genesis();
+    this.chainId = executor.chainId();
     this.channel = executor.channel();
   }
 
@@ -75,7 +78,7 @@ final class BlockApplier {
 
   private @org.jspecify.annotations.Nullable String structuralProblem(Block block, Head head) {
     BlockHeader h = block.header();
-    if (!h.chainId().equals(genesis.chainId()) || !h.channel().equals(channel)) {
+    if (!h.chainId().equals(chainId) || !h.channel().equals(channel)) {
       return "proposal for another chain or channel";
     }
     if (h.height() != head.height() + 1 || !h.previousHash().equals(head.hash())) {
