@@ -96,7 +96,8 @@ public final class BenchMain {
 
         scaling  the JPX Figure 7-9 experiment: per trust model and number of securities
                  companies, a consortium of companies + 2 nodes is written (consortium init into
-                 DIR/<model>-<companies>), started (consortium up; nodes run with -Xmx384m
+                 DIR/<model>-<companies>, every node with an election timeout of 3 s),
+                 started (consortium up; nodes run with -Xmx384m
                  -XX:MaxDirectMemorySize=1g -XX:+UseSerialGC), loaded like ledger --cluster
                  (model a: round-robin over the channels rel-<company>, each at its three
                  members; model b: channel all at every node) for the warm-up and then the measured time, and stopped. Prints and writes

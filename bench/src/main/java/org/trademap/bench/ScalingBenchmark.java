@@ -52,6 +52,16 @@ final class ScalingBenchmark {
   static final List<String> NODE_JVM_OPTIONS =
       List.of("-Xmx384m", "-XX:MaxDirectMemorySize=1g", "-XX:+UseSerialGC");
 
+  /**
+   * The least Raft election timeout of every node ({@code consortium init --election-timeout-ms}),
+   * three times the default. Up to 22 server JVMs and the client share two cores here: a node's
+   * collection pauses stretch to 0.3–0.7 s while it waits for the CPU, and with the default 1 s the
+   * company nodes lost their channel's leadership a dozen or two times per run, and the
+   * transactions forwarded to them in that moment timed out (ADR 0042). Nothing in the benchmark
+   * kills a node, so the longer timeout only delays elections nobody needs.
+   */
+  static final Duration NODE_ELECTION_TIMEOUT = Duration.ofSeconds(3);
+
   /** Server properties of every node: loopback only, no demo data, no banner. */
   static final List<String> NODE_PROPERTIES =
       List.of(
@@ -145,7 +155,7 @@ final class ScalingBenchmark {
     out.printf(
         Locale.ROOT,
         "config    models %s; companies %s; idle %s; warm-up %s; measured %s; concurrency %s;"
-            + " nodes run with %s; out %s%n",
+            + " nodes run with %s and an election timeout of %s; out %s%n",
         String.join(",", options.models().stream().map(Model::label).toList()),
         options.companies(),
         Durations.format(options.idle()),
@@ -155,6 +165,7 @@ final class ScalingBenchmark {
             ? options.perCompany() + " per company (" + options.perCompany() + " × companies)"
             : Integer.toString(options.concurrency()),
         String.join(" ", NODE_JVM_OPTIONS),
+        Durations.format(NODE_ELECTION_TIMEOUT),
         dir.toAbsolutePath());
     out.println("formula   " + FORMULA);
     out.println(
@@ -276,7 +287,9 @@ final class ScalingBenchmark {
         "--http-port",
         String.valueOf(ports.getFirst()),
         "--raft-port",
-        String.valueOf(ports.get(orgs)));
+        String.valueOf(ports.get(orgs)),
+        "--election-timeout-ms",
+        String.valueOf(NODE_ELECTION_TIMEOUT.toMillis()));
     boolean up = false;
     // Stops this size's nodes also when the benchmark itself is stopped (Ctrl-C, SIGTERM).
     Thread stopNodes = new Thread(() -> down(launcher, d), "scaling-consortium-down");

@@ -3,11 +3,13 @@ package org.trademap.ledger.core.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.trademap.ledger.core.config.ConsortiumLayout;
 import org.trademap.ledger.core.node.LedgerNode;
+import org.trademap.ledger.core.node.NodeConfig;
 
 /** {@code consortium init}: a ready local consortium in a directory. */
 final class ConsortiumCommand {
@@ -19,10 +21,14 @@ final class ConsortiumCommand {
     Path dir;
     String host;
     ConsortiumLayout.Model model;
+    Duration electionTimeout;
     try {
       o =
           Options.parse(
-              args, Set.of("orgs", "model", "dir", "http-port", "raft-port", "host"), Set.of());
+              args,
+              Set.of(
+                  "orgs", "model", "dir", "http-port", "raft-port", "host", "election-timeout-ms"),
+              Set.of());
       model = ConsortiumLayout.Model.parse(o.get("model", "b"));
       String d = o.get("dir");
       if (d == null) {
@@ -38,6 +44,13 @@ final class ConsortiumCommand {
               o.integer("orgs", 0, 3, 100),
               o.integer("http-port", 8081, 1, 65535),
               o.integer("raft-port", 9871, 1, 65535));
+      electionTimeout =
+          Duration.ofMillis(
+              o.integer(
+                  "election-timeout-ms",
+                  (int) NodeConfig.DEFAULT_ELECTION_TIMEOUT.toMillis(),
+                  (int) NodeConfig.MIN_ELECTION_TIMEOUT.toMillis(),
+                  (int) NodeConfig.MAX_ELECTION_TIMEOUT.toMillis()));
     } catch (IllegalArgumentException e) {
       err.println("consortium init: " + e.getMessage());
       err.println(LedgerCli.CONSORTIUM_USAGE);
@@ -50,6 +63,7 @@ final class ConsortiumCommand {
               orgs,
               model,
               host,
+              electionTimeout,
               LedgerNode.discoverContracts().latestVersions(),
               Instant.now(),
               new SecureRandom());

@@ -41,14 +41,15 @@ public final class LedgerCli {
   static final String CONSORTIUM_USAGE =
       """
       usage: consortium init --orgs N [--model a|b] --dir DIR [--http-port P] [--raft-port R] \
-      [--host HOST]
+      [--host HOST] [--election-timeout-ms T]
         writes a local consortium of N organisations (consortium, N-2 securities companies,
         notary) into the empty DIR, in trust model b (default: one channel "all" of every
         organisation) or a (channel "consortium" of the consortium and the notary, and per
         company a channel "rel-<company>" of the consortium, that company and the notary):
         genesis.json, consortium.json, and per organisation its
         keys, certificate and node.json, on HTTP ports P.. (default 8081) and Raft ports R..
-        (default 9871) at HOST (default 127.0.0.1)
+        (default 9871) at HOST (default 127.0.0.1); every node's least Raft election timeout is
+        T ms (100 to 60000, default 1000; more where many nodes share a machine's few cores)
       usage: consortium up --dir DIR [--timeout S] [--name=value]...
         starts every node DIR/consortium.json lists as a background server process (output
         appended to <org>/node.log, pid recorded in consortium.json) and returns once each

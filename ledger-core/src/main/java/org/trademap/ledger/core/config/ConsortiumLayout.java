@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -206,6 +207,39 @@ public final class ConsortiumLayout {
       Map<String, Integer> contracts,
       Instant now,
       SecureRandom random) {
+    return init(
+        dir, orgs, model, host, NodeConfig.DEFAULT_ELECTION_TIMEOUT, contracts, now, random);
+  }
+
+  /**
+   * Writes a consortium in a trust model, every node with the least Raft election timeout {@code
+   * electionTimeout} (see {@link NodeConfig#electionTimeout()}): many nodes on one machine of few
+   * cores may need a longer one than the default, so that a node whose JVM waits for the CPU (a
+   * collection, the other nodes' work) is not taken for a failed one.
+   *
+   * @throws IllegalArgumentException if {@code dir} holds anything, or the timeout is outside
+   *     {@link NodeConfig#MIN_ELECTION_TIMEOUT} to {@link NodeConfig#MAX_ELECTION_TIMEOUT}
+   */
+  public static Written init(
+      Path dir,
+      List<Org> orgs,
+      Model model,
+      String host,
+      Duration electionTimeout,
+      Map<String, Integer> contracts,
+      Instant now,
+      SecureRandom random) {
+    if (electionTimeout.compareTo(NodeConfig.MIN_ELECTION_TIMEOUT) < 0
+        || electionTimeout.compareTo(NodeConfig.MAX_ELECTION_TIMEOUT) > 0) {
+      throw new IllegalArgumentException(
+          "the election timeout must be "
+              + NodeConfig.MIN_ELECTION_TIMEOUT.toMillis()
+              + " ms to "
+              + NodeConfig.MAX_ELECTION_TIMEOUT.toMillis()
+              + " ms, not "
+              + electionTimeout.toMillis()
+              + " ms");
+    }
     List<Genesis.Channel> channels = channels(orgs, model);
     requireEmpty(dir);
     List<Genesis.Member> members = new ArrayList<>();
@@ -261,7 +295,7 @@ public final class ConsortiumLayout {
                       .filter(c -> c.members().contains(org.id()))
                       .map(Genesis.Channel::name)
                       .toList(),
-                  NodeConfig.DEFAULT_ELECTION_TIMEOUT,
+                  electionTimeout,
                   NodeConfig.DEFAULT_LOG_WRITE_BUFFER_BYTES,
                   NodeConfig.Checkpointing.DEFAULT)
               .json());

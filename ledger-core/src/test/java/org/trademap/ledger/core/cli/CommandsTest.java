@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trademap.ledger.core.config.NodeConfigFile;
+import org.trademap.ledger.core.node.NodeConfig;
 import org.trademap.ledger.core.node.NodeFiles;
 import org.trademap.ledger.core.tls.TlsIdentity;
 
@@ -59,6 +61,33 @@ class CommandsTest extends CliRun {
     assertThat(NodeConfigFile.load(d.resolve("notary/node.json")).httpPort()).isEqualTo(28084);
     assertThat(run("consortium", "init", "--orgs", "3", "--dir", d.toString()))
         .isEqualTo(LedgerCli.CANNOT_CHECK);
+    assertThat(NodeConfigFile.load(d.resolve("sec-1/node.json")).electionTimeout())
+        .isEqualTo(NodeConfig.DEFAULT_ELECTION_TIMEOUT);
+  }
+
+  @Test
+  void consortiumInitGivesEveryNodeTheElectionTimeoutAsked(@TempDir Path dir) {
+    Path d = dir.resolve("slow");
+
+    int exit =
+        run(
+            "consortium",
+            "init",
+            "--orgs",
+            "4",
+            "--model",
+            "a",
+            "--dir",
+            d.toString(),
+            "--election-timeout-ms",
+            "3000");
+
+    assertThat(exit).as(err()).isZero();
+    for (String org : new String[] {"consortium", "sec-1", "sec-2", "notary"}) {
+      NodeConfigFile config = NodeConfigFile.load(d.resolve(org + "/node.json"));
+      assertThat(config.electionTimeout()).isEqualTo(Duration.ofSeconds(3));
+      assertThat(config.toNodeConfig().electionTimeout()).isEqualTo(Duration.ofSeconds(3));
+    }
   }
 
   @Test
@@ -99,12 +128,18 @@ class CommandsTest extends CliRun {
         .isEqualTo(LedgerCli.USAGE);
     assertThat(run("consortium", "init", "--orgs", "3")).isEqualTo(LedgerCli.USAGE);
     assertThat(run("consortium", "init", "--orgs", "three", "--dir", d)).isEqualTo(LedgerCli.USAGE);
+    assertThat(run("consortium", "init", "--orgs", "3", "--dir", d, "--election-timeout-ms", "99"))
+        .isEqualTo(LedgerCli.USAGE);
+    assertThat(run("consortium", "init", "--orgs", "3", "--dir", d, "--election-timeout-ms", "1s"))
+        .isEqualTo(LedgerCli.USAGE);
     assertThat(err())
         .contains(
             "3 to 100",
             "--model must be a or b, not 'c'",
             "--dir is required",
-            "--orgs must be a number");
+            "--orgs must be a number",
+            "--election-timeout-ms must be from 100 to 60000, not 99",
+            "--election-timeout-ms must be a number");
     assertThat(dir.resolve("x")).doesNotExist();
   }
 
