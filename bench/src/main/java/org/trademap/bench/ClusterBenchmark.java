@@ -3,8 +3,6 @@ package org.trademap.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,11 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
-import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.tx.SignedTransaction;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ledger benchmark against a running consortium ({@code --cluster D}): signed {@code
@@ -71,7 +64,6 @@ final class ClusterBenchmark {
   private static final int CEILING_SAMPLE = 1024;
   private static final Duration CEILING_WARM_UP = Duration.ofSeconds(1);
   private static final Duration CEILING_RUN = Duration.ofSeconds(3);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final ClusterOptions options;
   private final PrintStream out;
@@ -273,32 +265,6 @@ final class ClusterBenchmark {
    */
   record NodeFigures(long submitted, long acknowledged) {}
 
-  /** What one submitting thread saw; only that thread writes it until it ends. */
-  private static final class Worker {
-    final int channel;
-    final Cluster.Node node;
-    long submitted;
-    long acknowledged;
-    long refused;
-    long errors;
-    long[] latencies = new long[1024];
-    final List<String> acked = new ArrayList<>();
-    final Map<String, Long> refusedKinds = new TreeMap<>();
-    final Map<String, Long> errorKinds = new TreeMap<>();
-
-    Worker(int channel, Cluster.Node node) {
-      this.channel = channel;
-      this.node = node;
-    }
-
-    void latency(long nanos) {
-      if (acknowledged == latencies.length) {
-        latencies = Arrays.copyOf(latencies, latencies.length * 2);
-      }
-      latencies[(int) acknowledged] = nanos;
-    }
-  }
-
   /** Runs the benchmark, prints and writes its figures, and returns them. */
   Report run() {
     Instant started = Instant.now();
@@ -312,8 +278,8 @@ final class ClusterBenchmark {
     Cluster cluster = Cluster.read(options.dir());
     List<String> loaded = channels.isEmpty() ? List.of(cluster.genesis().channel()) : channels;
     List<Cluster.Node> loadedNodes = loadedNodes(cluster, loaded);
-    List<Worker> workers = new ArrayList<>();
-    List<Worker> warmUpWorkers = new ArrayList<>();
+    List<ClusterWorker> workers = new ArrayList<>();
+    List<ClusterWorker> warmUpWorkers = new ArrayList<>();
     double seconds = 0;
     boolean exhausted = false;
     double signRate;
@@ -369,8 +335,8 @@ final class ClusterBenchmark {
       for (int i = 0; i < requests; i++) {
         List<Cluster.Node> holders = targets.getOrDefault(loaded.get(i % k), loadedNodes);
         Cluster.Node node = holders.get(holderFor(i, k, holders.size()));
-        workers.add(new Worker(i % k, node));
-        warmUpWorkers.add(new Worker(i % k, node));
+        workers.add(new ClusterWorker(i % k, node, REQUEST_TIMEOUT, listener));
+        warmUpWorkers.add(new ClusterWorker(i % k, node, REQUEST_TIMEOUT, listener));
       }
       SecureRandom seeds = new SecureRandom();
       byte[] tag = new byte[4];
@@ -543,7 +509,7 @@ final class ClusterBenchmark {
   /** Runs every worker on its own virtual thread until the deadline or the transactions end. */
   private void submit(
       HttpClient http,
-      List<Worker> workers,
+      List<ClusterWorker> workers,
       byte[][][] perChannel,
       AtomicInteger[] nextPerChannel,
       long deadline,
@@ -551,17 +517,9 @@ final class ClusterBenchmark {
     boolean batched = options.batch() > 1;
     List<Future<?>> tasks = new ArrayList<>();
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (Worker w : workers) {
+      for (ClusterWorker w : workers) {
         byte[][] txs = perChannel[w.channel];
         AtomicInteger next = nextPerChannel[w.channel];
-        HttpRequest.Builder request =
-            HttpRequest.newBuilder(
-                    w.node.uri(
-                        batched
-                            ? "api/v1/ledger/transactions/batch"
-                            : "api/v1/ledger/transactions"))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json");
         tasks.add(
             threads.submit(
                 () -> {
@@ -571,13 +529,10 @@ final class ClusterBenchmark {
                       return;
                     }
                     if (batched) {
-                      submitBatch(
-                          http,
-                          request,
-                          Arrays.copyOfRange(txs, i, Math.min(i + perRequest, txs.length)),
-                          w);
+                      w.submitBatch(
+                          http, Arrays.copyOfRange(txs, i, Math.min(i + perRequest, txs.length)));
                     } else {
-                      submitOne(http, request, txs[i], w);
+                      w.submitOne(http, txs[i]);
                     }
                   }
                 }));
@@ -608,7 +563,7 @@ final class ClusterBenchmark {
 
   /** Submits for the warm-up time; what these workers count is reported apart, not measured. */
   private void warmUp(
-      HttpClient http, List<Worker> warmUpWorkers, List<Presigner> signers, int perRequest) {
+      HttpClient http, List<ClusterWorker> warmUpWorkers, List<Presigner> signers, int perRequest) {
     Duration warm = options.warmUp();
     byte[][][] txs = take(signers, warm);
     AtomicInteger[] next = counters(signers.size());
@@ -643,115 +598,13 @@ final class ClusterBenchmark {
     return r;
   }
 
-  /** Submits several transactions in one request; each is counted as the single path counts it. */
-  private void submitBatch(HttpClient http, HttpRequest.Builder request, byte[][] txs, Worker w) {
-    StringBuilder body = new StringBuilder(txs.length * 700).append("{\"transactions\":[");
-    for (int i = 0; i < txs.length; i++) {
-      body.append(i == 0 ? "\"" : ",\"").append(Base64.getEncoder().encodeToString(txs[i]));
-      body.append('"');
-    }
-    body.append("]}");
-    w.submitted += txs.length;
-    long start = System.nanoTime();
-    try {
-      HttpResponse<String> r =
-          http.send(
-              request.copy().POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-              HttpResponse.BodyHandlers.ofString());
-      long nanos = System.nanoTime() - start;
-      if (r.statusCode() != 200) {
-        w.errors += txs.length;
-        w.errorKinds.merge(
-            "HTTP " + r.statusCode() + " " + problemCode(r.body()), (long) txs.length, Long::sum);
-        return;
-      }
-      JsonNode results = JSON.readTree(r.body()).path("results");
-      for (int i = 0; i < txs.length; i++) {
-        JsonNode item = results.path(i);
-        String code = item.path("code").asString("(no result)");
-        if (item.path("accepted").asBoolean(false)) {
-          w.latency(nanos);
-          w.acknowledged++;
-          w.acked.add(Hash.sha256(txs[i]).hex());
-          listener.acknowledged(start + nanos);
-        } else if (code.equals("ledger.timeout")
-            || code.equals("ledger.unavailable")
-            || code.equals("ledger.catching-up")
-            || code.equals("(no result)")) {
-          w.errors++;
-          w.errorKinds.merge(code, 1L, Long::sum);
-        } else {
-          w.refused++;
-          w.refusedKinds.merge(code, 1L, Long::sum);
-        }
-      }
-    } catch (IOException e) {
-      w.errors += txs.length;
-      w.errorKinds.merge(e.getClass().getSimpleName(), (long) txs.length, Long::sum);
-      listener.unanswered();
-    } catch (JacksonException e) {
-      w.errors += txs.length;
-      w.errorKinds.merge("(no results document)", (long) txs.length, Long::sum);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      w.errors += txs.length;
-      w.errorKinds.merge("interrupted", (long) txs.length, Long::sum);
-    }
-  }
-
-  private void submitOne(HttpClient http, HttpRequest.Builder request, byte[] tx, Worker w) {
-    String body = "{\"transaction\":\"" + Base64.getEncoder().encodeToString(tx) + "\"}";
-    w.submitted++;
-    long start = System.nanoTime();
-    try {
-      HttpResponse<String> r =
-          http.send(
-              request.copy().POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      long nanos = System.nanoTime() - start;
-      switch (r.statusCode()) {
-        case 201 -> {
-          w.latency(nanos);
-          w.acknowledged++;
-          w.acked.add(Hash.sha256(tx).hex());
-          listener.acknowledged(start + nanos);
-        }
-        case 422 -> {
-          w.refused++;
-          w.refusedKinds.merge(problemCode(r.body()), 1L, Long::sum);
-        }
-        default -> {
-          w.errors++;
-          w.errorKinds.merge("HTTP " + r.statusCode() + " " + problemCode(r.body()), 1L, Long::sum);
-        }
-      }
-    } catch (IOException e) {
-      w.errors++;
-      w.errorKinds.merge(e.getClass().getSimpleName(), 1L, Long::sum);
-      listener.unanswered();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      w.errors++;
-      w.errorKinds.merge("interrupted", 1L, Long::sum);
-    }
-  }
-
-  private static String problemCode(String body) {
-    try {
-      String code = JSON.readTree(body).path("code").asString("");
-      return code.isEmpty() ? "(no code)" : code;
-    } catch (JacksonException e) {
-      return "(no problem document)";
-    }
-  }
-
   private Report report(
       List<String> loaded,
       List<Cluster.Node> loadedNodes,
       Machine machine,
       Instant started,
-      List<Worker> workers,
-      List<Worker> warmUpWorkers,
+      List<ClusterWorker> workers,
+      List<ClusterWorker> warmUpWorkers,
       CryptoCeiling.@Nullable Result ceiling,
       double seconds,
       double signRate,
@@ -765,7 +618,7 @@ final class ClusterBenchmark {
     Map<String, Long> errorKinds = new TreeMap<>();
     Map<String, long[]> perNode = new LinkedHashMap<>();
     loadedNodes.forEach(node -> perNode.put(node.id(), new long[2]));
-    for (Worker w : workers) {
+    for (ClusterWorker w : workers) {
       submitted += w.submitted;
       acknowledged += w.acknowledged;
       refused += w.refused;
@@ -778,7 +631,7 @@ final class ClusterBenchmark {
     }
     long[] latencies = new long[(int) acknowledged];
     int at = 0;
-    for (Worker w : workers) {
+    for (ClusterWorker w : workers) {
       System.arraycopy(w.latencies, 0, latencies, at, (int) w.acknowledged);
       at += (int) w.acknowledged;
     }
@@ -900,9 +753,9 @@ final class ClusterBenchmark {
     }
   }
 
-  private static void writeAcked(Path file, List<Worker> workers) {
+  private static void writeAcked(Path file, List<ClusterWorker> workers) {
     StringBuilder b = new StringBuilder();
-    for (Worker w : workers) {
+    for (ClusterWorker w : workers) {
       for (String id : w.acked) {
         b.append(id).append('\n');
       }
