@@ -45,6 +45,12 @@ import org.trademap.ledger.api.tx.SignedTransaction;
  * different nodes) are accepted as long as they are within the signer's nonce window (ADR 0027,
  * {@code NonceWindow.WIDTH} nonces below the highest); one that falls behind further is refused as
  * {@code nonce-reused} and counted as refused, not acknowledged.
+ *
+ * <p>A worker whose node refuses the connection (it is down: the failover benchmark kills one) goes
+ * on to the next holder of its channel, sends the same transactions there once more and stays
+ * there, as a client of a real deployment would ({@link ChannelTarget}). Any other failure of a
+ * request (a timeout, a connection reset after sending) is counted as an error of its transactions
+ * and not sent again: the node may have accepted them.
  */
 final class ClusterBenchmark {
   /** Longest stretch of submission on transactions signed at once. */
@@ -260,10 +266,16 @@ final class ClusterBenchmark {
   /**
    * One node's share.
    *
-   * @param submitted transactions submitted to it
+   * @param submitted transactions submitted to it (with those a worker sent once more there after
+   *     another node refused the connection; not at the node that refused it)
    * @param acknowledged of those, acknowledged
    */
-  record NodeFigures(long submitted, long acknowledged) {}
+  record NodeFigures(long submitted, long acknowledged) {
+    /** Both shares together. */
+    NodeFigures plus(NodeFigures other) {
+      return new NodeFigures(submitted + other.submitted, acknowledged + other.acknowledged);
+    }
+  }
 
   /** Runs the benchmark, prints and writes its figures, and returns them. */
   Report run() {
@@ -333,10 +345,16 @@ final class ClusterBenchmark {
               .orElse("consortium"),
           Durations.format(SEGMENT));
       for (int i = 0; i < requests; i++) {
-        List<Cluster.Node> holders = targets.getOrDefault(loaded.get(i % k), loadedNodes);
-        Cluster.Node node = holders.get(holderFor(i, k, holders.size()));
-        workers.add(new ClusterWorker(i % k, node, REQUEST_TIMEOUT, listener));
-        warmUpWorkers.add(new ClusterWorker(i % k, node, REQUEST_TIMEOUT, listener));
+        String channel = loaded.get(i % k);
+        List<Cluster.Node> spread = targets.getOrDefault(channel, loadedNodes);
+        Cluster.Node node = spread.get(holderFor(i, k, spread.size()));
+        // Every holder of the channel, also with --submit-to leader: where a refused connection
+        // moves the worker on.
+        List<Cluster.Node> holders = holders(cluster, channel, loadedNodes);
+        workers.add(
+            new ClusterWorker(i % k, new ChannelTarget(holders, node, REQUEST_TIMEOUT), listener));
+        warmUpWorkers.add(
+            new ClusterWorker(i % k, new ChannelTarget(holders, node, REQUEST_TIMEOUT), listener));
       }
       SecureRandom seeds = new SecureRandom();
       byte[] tag = new byte[4];
@@ -403,13 +421,14 @@ final class ClusterBenchmark {
 
   /**
    * The nodes each loaded channel's requests go to: every holder in turn, or with {@code
-   * --submit-to leader} the leader its holders report now.
+   * --submit-to leader} the leader its holders report now. A worker whose node refuses the
+   * connection moves on to the channel's next holder all the same ({@link ChannelTarget}).
    */
   private Map<String, List<Cluster.Node>> targets(
       HttpClient http, Cluster cluster, List<String> loaded, List<Cluster.Node> loadedNodes) {
     Map<String, List<Cluster.Node>> targets = new LinkedHashMap<>();
     for (String channel : loaded) {
-      List<Cluster.Node> holders = cluster.holders().getOrDefault(channel, loadedNodes);
+      List<Cluster.Node> holders = holders(cluster, channel, loadedNodes);
       targets.put(
           channel,
           options.submitTo() == ClusterOptions.SubmitTo.LEADER
@@ -417,6 +436,12 @@ final class ClusterBenchmark {
               : holders);
     }
     return targets;
+  }
+
+  /** The nodes that hold {@code channel}, in the order of {@code consortium.json}. */
+  private static List<Cluster.Node> holders(
+      Cluster cluster, String channel, List<Cluster.Node> loadedNodes) {
+    return cluster.holders().getOrDefault(channel, loadedNodes);
   }
 
   /** The channel's leader as the first of its holders that knows one reports it. */
@@ -616,8 +641,8 @@ final class ClusterBenchmark {
     long errors = 0;
     Map<String, Long> refusedKinds = new TreeMap<>();
     Map<String, Long> errorKinds = new TreeMap<>();
-    Map<String, long[]> perNode = new LinkedHashMap<>();
-    loadedNodes.forEach(node -> perNode.put(node.id(), new long[2]));
+    Map<String, NodeFigures> nodes = new LinkedHashMap<>();
+    loadedNodes.forEach(node -> nodes.put(node.id(), new NodeFigures(0, 0)));
     for (ClusterWorker w : workers) {
       submitted += w.submitted;
       acknowledged += w.acknowledged;
@@ -625,9 +650,7 @@ final class ClusterBenchmark {
       errors += w.errors;
       w.refusedKinds.forEach((k, v) -> refusedKinds.merge(k, v, Long::sum));
       w.errorKinds.forEach((k, v) -> errorKinds.merge(k, v, Long::sum));
-      long[] figures = perNode.computeIfAbsent(w.node.id(), id -> new long[2]);
-      figures[0] += w.submitted;
-      figures[1] += w.acknowledged;
+      w.perNode.forEach((id, f) -> nodes.merge(id, f, NodeFigures::plus));
     }
     long[] latencies = new long[(int) acknowledged];
     int at = 0;
@@ -637,8 +660,6 @@ final class ClusterBenchmark {
     }
     Arrays.sort(latencies);
     int n = latencies.length;
-    Map<String, NodeFigures> nodes = new LinkedHashMap<>();
-    perNode.forEach((id, f) -> nodes.put(id, new NodeFigures(f[0], f[1])));
     Ceiling c =
         ceiling == null
             ? null

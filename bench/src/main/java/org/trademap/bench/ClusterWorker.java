@@ -2,12 +2,11 @@ package org.trademap.bench;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One submitting thread of the cluster load ({@link ClusterBenchmark}): it posts its channel's
- * transactions to its node and counts what each came to. Only that thread writes it until it ends.
+ * transactions to its {@link ChannelTarget}, which moves to the channel's next holder when its node
+ * refuses the connection, and counts what each came to, and per node where the requests went. Only
+ * that thread writes it until it ends.
  */
 final class ClusterWorker {
   private static final String ONE_PATH = "api/v1/ledger/transactions";
@@ -26,8 +27,7 @@ final class ClusterWorker {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   final int channel;
-  final Cluster.Node node;
-  private final Duration timeout;
+  final ChannelTarget target;
   private final ClusterBenchmark.Listener listener;
   long submitted;
   long acknowledged;
@@ -38,15 +38,13 @@ final class ClusterWorker {
   final Map<String, Long> refusedKinds = new TreeMap<>();
   final Map<String, Long> errorKinds = new TreeMap<>();
 
-  /**
-   * A worker of channel {@code channel} (its index among the loaded ones) that submits to {@code
-   * node}, each request answered within {@code timeout}.
-   */
-  ClusterWorker(
-      int channel, Cluster.Node node, Duration timeout, ClusterBenchmark.Listener listener) {
+  /** Per node id, the transactions of the requests that ended there (answered or not). */
+  final Map<String, ClusterBenchmark.NodeFigures> perNode = new LinkedHashMap<>();
+
+  /** A worker of channel {@code channel} (its index among the loaded ones) at {@code target}. */
+  ClusterWorker(int channel, ChannelTarget target, ClusterBenchmark.Listener listener) {
     this.channel = channel;
-    this.node = node;
-    this.timeout = timeout;
+    this.target = target;
     this.listener = listener;
   }
 
@@ -59,9 +57,10 @@ final class ClusterWorker {
     }
     body.append("]}");
     submitted += txs.length;
+    long acknowledgedBefore = acknowledged;
     long start = System.nanoTime();
     try {
-      HttpResponse<String> r = post(http, BATCH_PATH, body.toString());
+      HttpResponse<String> r = target.post(http, BATCH_PATH, body.toString());
       long nanos = System.nanoTime() - start;
       if (r.statusCode() != 200) {
         errors += txs.length;
@@ -97,6 +96,8 @@ final class ClusterWorker {
       Thread.currentThread().interrupt();
       errors += txs.length;
       errorKinds.merge("interrupted", (long) txs.length, Long::sum);
+    } finally {
+      endedAtTarget(txs.length, acknowledgedBefore);
     }
   }
 
@@ -104,9 +105,10 @@ final class ClusterWorker {
   void submitOne(HttpClient http, byte[] tx) {
     String body = "{\"transaction\":\"" + Base64.getEncoder().encodeToString(tx) + "\"}";
     submitted++;
+    long acknowledgedBefore = acknowledged;
     long start = System.nanoTime();
     try {
-      HttpResponse<String> r = post(http, ONE_PATH, body);
+      HttpResponse<String> r = target.post(http, ONE_PATH, body);
       long nanos = System.nanoTime() - start;
       switch (r.statusCode()) {
         case 201 -> acknowledged(tx, start, nanos);
@@ -127,18 +129,17 @@ final class ClusterWorker {
       Thread.currentThread().interrupt();
       errors++;
       errorKinds.merge("interrupted", 1L, Long::sum);
+    } finally {
+      endedAtTarget(1, acknowledgedBefore);
     }
   }
 
-  private HttpResponse<String> post(HttpClient http, String path, String body)
-      throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(node.uri(path))
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  /** Counts a request's transactions at the node it ended at: its own, or the one it moved to. */
+  private void endedAtTarget(int transactions, long acknowledgedBefore) {
+    perNode.merge(
+        target.node().id(),
+        new ClusterBenchmark.NodeFigures(transactions, acknowledged - acknowledgedBefore),
+        ClusterBenchmark.NodeFigures::plus);
   }
 
   private void acknowledged(byte[] tx, long start, long nanos) {
