@@ -52,7 +52,7 @@ final class ChannelTarget {
 
   /**
    * The requests sent once more at the next holder after a refused connection, by move ({@code
-   * "sec-1 → sec-2"}).
+   * "sec-1 -> sec-2"}).
    */
   Map<String, Long> redirects() {
     return Collections.unmodifiableMap(redirects);
@@ -72,7 +72,7 @@ final class ChannelTarget {
       }
       String from = node().id();
       at = (at + 1) % holders.size();
-      redirects.merge(from + " → " + node().id(), 1L, Long::sum);
+      redirects.merge(from + " -> " + node().id(), 1L, Long::sum);
       return send(http, path, body);
     }
   }

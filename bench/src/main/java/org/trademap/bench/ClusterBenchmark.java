@@ -140,6 +140,8 @@ final class ClusterBenchmark {
    * @param acknowledged answered 201: committed and accepted
    * @param refused answered 422: refused by the ledger or rejected by the contract
    * @param errors any other answer, or no answer
+   * @param redirected requests sent once more at the channel's next holder because their node
+   *     refused the connection (their transactions are counted once, by the answer there)
    * @param tps acknowledged per measured second
    * @param p50Ms median time from submission to acknowledgement (of the request that carried it)
    * @param p95Ms its 95th percentile
@@ -150,6 +152,7 @@ final class ClusterBenchmark {
    * @param perNode per node: submitted and acknowledged
    * @param refusedKinds each refusal code with its count
    * @param errorKinds each kind of error with its count
+   * @param redirects the redirected requests by move ({@code "sec-1 -> sec-2"}) with their count
    * @param ceiling the crypto ceiling and the target it gives; null when not measured
    * @param nodeCpu the CPU time the nodes spent in the measured time; null when not measured
    */
@@ -173,6 +176,7 @@ final class ClusterBenchmark {
       long acknowledged,
       long refused,
       long errors,
+      long redirected,
       double tps,
       double p50Ms,
       double p95Ms,
@@ -183,6 +187,7 @@ final class ClusterBenchmark {
       Map<String, NodeFigures> perNode,
       Map<String, Long> refusedKinds,
       Map<String, Long> errorKinds,
+      Map<String, Long> redirects,
       @Nullable Ceiling ceiling,
       @Nullable NodeCpuFigures nodeCpu) {}
 
@@ -641,6 +646,7 @@ final class ClusterBenchmark {
     long errors = 0;
     Map<String, Long> refusedKinds = new TreeMap<>();
     Map<String, Long> errorKinds = new TreeMap<>();
+    Map<String, Long> redirects = new TreeMap<>();
     Map<String, NodeFigures> nodes = new LinkedHashMap<>();
     loadedNodes.forEach(node -> nodes.put(node.id(), new NodeFigures(0, 0)));
     for (ClusterWorker w : workers) {
@@ -650,6 +656,7 @@ final class ClusterBenchmark {
       errors += w.errors;
       w.refusedKinds.forEach((k, v) -> refusedKinds.merge(k, v, Long::sum));
       w.errorKinds.forEach((k, v) -> errorKinds.merge(k, v, Long::sum));
+      w.target.redirects().forEach((k, v) -> redirects.merge(k, v, Long::sum));
       w.perNode.forEach((id, f) -> nodes.merge(id, f, NodeFigures::plus));
     }
     long[] latencies = new long[(int) acknowledged];
@@ -684,6 +691,7 @@ final class ClusterBenchmark {
         acknowledged,
         refused,
         errors,
+        redirects.values().stream().mapToLong(Long::longValue).sum(),
         LedgerReport.round(seconds == 0 ? 0 : acknowledged / seconds, 1),
         ms(Percentiles.of(latencies, n, 50)),
         ms(Percentiles.of(latencies, n, 95)),
@@ -694,6 +702,7 @@ final class ClusterBenchmark {
         nodes,
         refusedKinds,
         errorKinds,
+        redirects,
         c,
         NodeCpuFigures.of(cpuNanos, acknowledged, machine.cores(), c));
   }
@@ -738,6 +747,18 @@ final class ClusterBenchmark {
                     f.acknowledged()));
     r.refusedKinds().forEach((k, v) -> out.printf(Locale.ROOT, "refused   %8d  %s%n", v, k));
     r.errorKinds().forEach((k, v) -> out.printf(Locale.ROOT, "errors    %8d  %s%n", v, k));
+    if (r.redirected() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "redirects %,d requests after a refused connection, sent once more at the next holder:"
+              + " %s%n",
+          r.redirected(),
+          String.join(
+              ", ",
+              r.redirects().entrySet().stream()
+                  .map(e -> e.getKey() + " " + e.getValue())
+                  .toList()));
+    }
     Ceiling c = r.ceiling();
     if (c != null) {
       out.printf(

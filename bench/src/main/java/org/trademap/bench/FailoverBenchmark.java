@@ -70,6 +70,8 @@ final class FailoverBenchmark {
    * @param acknowledged answered 201
    * @param refused answered 422
    * @param errors any other answer, or no answer
+   * @param redirected requests sent once more at another node after theirs refused the connection
+   *     (by move under {@code load.redirects})
    * @param tps acknowledged per measured second
    * @param acknowledgedAfterKill acknowledgements received after the kill
    * @param acknowledgedAfterNewLeader acknowledgements received after a survivor reported itself
@@ -99,6 +101,7 @@ final class FailoverBenchmark {
       long acknowledged,
       long refused,
       long errors,
+      long redirected,
       double tps,
       long acknowledgedAfterKill,
       long acknowledgedAfterNewLeader,
@@ -526,6 +529,7 @@ final class FailoverBenchmark {
         load.path("acknowledged").asLong(),
         load.path("refused").asLong(),
         load.path("errors").asLong(),
+        load.path("redirected").asLong(),
         load.path("tps").asDouble(),
         after.size(),
         afterNewLeader,
@@ -550,7 +554,7 @@ final class FailoverBenchmark {
     out.printf(
         Locale.ROOT,
         "failover  %s (%s) killed after %s, restarted %s later%s; %,d acknowledged, %,d refused,"
-            + " %,d errors, %,.1f tx/s%n",
+            + " %,d errors, %,d requests redirected, %,.1f tx/s%n",
         r.killed(),
         r.killed().equals(r.leaderBefore()) ? "the leader" : "a follower",
         r.killAfter(),
@@ -559,6 +563,7 @@ final class FailoverBenchmark {
         r.acknowledged(),
         r.refused(),
         r.errors(),
+        r.redirected(),
         r.tps());
     out.printf(
         Locale.ROOT,

@@ -54,7 +54,7 @@ class ClusterWorkerTest {
     assertThat(worker.errors).isZero();
     assertThat(worker.errorKinds).isEmpty();
     assertThat(worker.target.node()).isEqualTo(live.node);
-    assertThat(worker.target.redirects()).containsExactlyEntriesOf(Map.of("sec-1 → sec-2", 1L));
+    assertThat(worker.target.redirects()).containsExactlyEntriesOf(Map.of("sec-1 -> sec-2", 1L));
     assertThat(live.transactionsPerRequest).containsExactly(3);
     assertThat(events.acknowledged).hasValue(3);
     assertThat(events.unanswered).hasValue(0);
@@ -62,7 +62,7 @@ class ClusterWorkerTest {
     worker.submitBatch(http, txs(2));
 
     assertThat(worker.acknowledged).isEqualTo(5);
-    assertThat(worker.target.redirects()).containsExactlyEntriesOf(Map.of("sec-1 → sec-2", 1L));
+    assertThat(worker.target.redirects()).containsExactlyEntriesOf(Map.of("sec-1 -> sec-2", 1L));
     assertThat(worker.perNode)
         .containsExactlyEntriesOf(Map.of("sec-2", new ClusterBenchmark.NodeFigures(5, 5)));
     assertThat(live.transactionsPerRequest).containsExactly(3, 2);
@@ -81,7 +81,7 @@ class ClusterWorkerTest {
     assertThat(worker.errors).isZero();
     assertThat(worker.target.node()).isEqualTo(first.node);
     assertThat(worker.target.redirects())
-        .containsExactlyEntriesOf(Map.of("notary → consortium", 1L));
+        .containsExactlyEntriesOf(Map.of("notary -> consortium", 1L));
     assertThat(first.transactionsPerRequest).containsExactly(1);
     assertThat(second.transactionsPerRequest).isEmpty();
   }
@@ -122,7 +122,7 @@ class ClusterWorkerTest {
     assertThat(worker.acknowledged).isEqualTo(2);
     assertThat(worker.target.node()).isEqualTo(live.node);
     assertThat(worker.target.redirects())
-        .containsExactlyInAnyOrderEntriesOf(Map.of("sec-1 → sec-2", 1L, "sec-2 → sec-3", 1L));
+        .containsExactlyInAnyOrderEntriesOf(Map.of("sec-1 -> sec-2", 1L, "sec-2 -> sec-3", 1L));
     assertThat(worker.perNode)
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
