@@ -114,7 +114,11 @@ final class ClusterBenchmark {
     /** A transaction was acknowledged at {@code nanoTime}. */
     default void acknowledged(long nanoTime) {}
 
-    /** A request got no answer (the node is down); the worker's thread may pause here. */
+    /**
+     * A request got no answer and was not sent elsewhere (a timeout, a connection lost after
+     * sending, or a refused connection with no other holder to go to or refused there too); the
+     * worker's thread may pause here.
+     */
     default void unanswered() {}
   }
 

@@ -37,6 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
  * directory). It measures the write gap (the longest time without an acknowledgement), the time to
  * a new leader and the restarted node's catch-up, and then looks up every acknowledged transaction
  * on every node: the run fails if one is missing or the node did not catch up.
+ *
+ * <p>While the node is down, the load's workers aimed at it do what a client of a real deployment
+ * does ({@link ChannelTarget}): when it refuses the connection they send the same transactions once
+ * more at the channel's next node and stay there, and the report counts these redirected requests
+ * by move. Requests that were under way at the kill, or that got no answer for another reason, are
+ * counted as errors and not sent again (the node may have accepted them); the worker pauses after
+ * each.
  */
 final class FailoverBenchmark {
   private static final Duration POLL = Duration.ofMillis(100);
@@ -121,7 +128,9 @@ final class FailoverBenchmark {
     }
   }
 
-  /** Acknowledgement times as the load reports them; pauses the workers of a node that is down. */
+  /**
+   * Acknowledgement times as the load reports them; pauses a worker whose request got no answer.
+   */
   private static final class Timeline implements ClusterBenchmark.Listener {
     final CountDownLatch started = new CountDownLatch(1);
     final AtomicLong start = new AtomicLong();
