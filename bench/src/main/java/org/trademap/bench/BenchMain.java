@@ -78,10 +78,13 @@ public final class BenchMain {
 
         failover --cluster D   the load of ledger --cluster while one node is killed (SIGKILL) and
                  started again with the command line it ran with; then every acknowledged
-                 transaction is looked up on every node. Prints the write gap (longest time without
-                 an acknowledgement, overall and around the kill), the time to a new leader, the
-                 restarted node's catch-up and the acknowledged transactions missing per node;
-                 exit 1 if one is missing or the node did not catch up
+                 transaction is looked up on every node. A worker whose node refuses the
+                 connection sends the same transactions once more at the channel's next node and
+                 stays there (counted as redirected); other failures are errors, not resent.
+                 Prints the write gap (longest time without an acknowledgement, overall and around
+                 the kill), the time to a new leader, the restarted node's catch-up and the
+                 acknowledged transactions missing per node; exit 1 if one is missing or the node
+                 did not catch up
           --duration D        submission time (default 40s, 5s..10m)
           --kill-after D      from the start of submission to the kill (default 10s)
           --restart-after D   from the kill to the restart (default 10s)

@@ -3,8 +3,6 @@ package org.trademap.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,11 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
-import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.tx.SignedTransaction;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ledger benchmark against a running consortium ({@code --cluster D}): signed {@code
@@ -52,6 +45,12 @@ import tools.jackson.databind.json.JsonMapper;
  * different nodes) are accepted as long as they are within the signer's nonce window (ADR 0027,
  * {@code NonceWindow.WIDTH} nonces below the highest); one that falls behind further is refused as
  * {@code nonce-reused} and counted as refused, not acknowledged.
+ *
+ * <p>A worker whose node refuses the connection (it is down: the failover benchmark kills one) goes
+ * on to the next holder of its channel, sends the same transactions there once more and stays
+ * there, as a client of a real deployment would ({@link ChannelTarget}). Any other failure of a
+ * request (a timeout, a connection reset after sending) is counted as an error of its transactions
+ * and not sent again: the node may have accepted them.
  */
 final class ClusterBenchmark {
   /** Longest stretch of submission on transactions signed at once. */
@@ -71,7 +70,6 @@ final class ClusterBenchmark {
   private static final int CEILING_SAMPLE = 1024;
   private static final Duration CEILING_WARM_UP = Duration.ofSeconds(1);
   private static final Duration CEILING_RUN = Duration.ofSeconds(3);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final ClusterOptions options;
   private final PrintStream out;
@@ -116,7 +114,11 @@ final class ClusterBenchmark {
     /** A transaction was acknowledged at {@code nanoTime}. */
     default void acknowledged(long nanoTime) {}
 
-    /** A request got no answer (the node is down); the worker's thread may pause here. */
+    /**
+     * A request got no answer and was not sent elsewhere (a timeout, a connection lost after
+     * sending, or a refused connection with no other holder to go to or refused there too); the
+     * worker's thread may pause here.
+     */
     default void unanswered() {}
   }
 
@@ -142,6 +144,8 @@ final class ClusterBenchmark {
    * @param acknowledged answered 201: committed and accepted
    * @param refused answered 422: refused by the ledger or rejected by the contract
    * @param errors any other answer, or no answer
+   * @param redirected requests sent once more at the channel's next holder because their node
+   *     refused the connection (their transactions are counted once, by the answer there)
    * @param tps acknowledged per measured second
    * @param p50Ms median time from submission to acknowledgement (of the request that carried it)
    * @param p95Ms its 95th percentile
@@ -152,6 +156,7 @@ final class ClusterBenchmark {
    * @param perNode per node: submitted and acknowledged
    * @param refusedKinds each refusal code with its count
    * @param errorKinds each kind of error with its count
+   * @param redirects the redirected requests by move ({@code "sec-1 -> sec-2"}) with their count
    * @param ceiling the crypto ceiling and the target it gives; null when not measured
    * @param nodeCpu the CPU time the nodes spent in the measured time; null when not measured
    */
@@ -175,6 +180,7 @@ final class ClusterBenchmark {
       long acknowledged,
       long refused,
       long errors,
+      long redirected,
       double tps,
       double p50Ms,
       double p95Ms,
@@ -185,6 +191,7 @@ final class ClusterBenchmark {
       Map<String, NodeFigures> perNode,
       Map<String, Long> refusedKinds,
       Map<String, Long> errorKinds,
+      Map<String, Long> redirects,
       @Nullable Ceiling ceiling,
       @Nullable NodeCpuFigures nodeCpu) {}
 
@@ -268,34 +275,14 @@ final class ClusterBenchmark {
   /**
    * One node's share.
    *
-   * @param submitted transactions submitted to it
+   * @param submitted transactions submitted to it (with those a worker sent once more there after
+   *     another node refused the connection; not at the node that refused it)
    * @param acknowledged of those, acknowledged
    */
-  record NodeFigures(long submitted, long acknowledged) {}
-
-  /** What one submitting thread saw; only that thread writes it until it ends. */
-  private static final class Worker {
-    final int channel;
-    final Cluster.Node node;
-    long submitted;
-    long acknowledged;
-    long refused;
-    long errors;
-    long[] latencies = new long[1024];
-    final List<String> acked = new ArrayList<>();
-    final Map<String, Long> refusedKinds = new TreeMap<>();
-    final Map<String, Long> errorKinds = new TreeMap<>();
-
-    Worker(int channel, Cluster.Node node) {
-      this.channel = channel;
-      this.node = node;
-    }
-
-    void latency(long nanos) {
-      if (acknowledged == latencies.length) {
-        latencies = Arrays.copyOf(latencies, latencies.length * 2);
-      }
-      latencies[(int) acknowledged] = nanos;
+  record NodeFigures(long submitted, long acknowledged) {
+    /** Both shares together. */
+    NodeFigures plus(NodeFigures other) {
+      return new NodeFigures(submitted + other.submitted, acknowledged + other.acknowledged);
     }
   }
 
@@ -312,8 +299,8 @@ final class ClusterBenchmark {
     Cluster cluster = Cluster.read(options.dir());
     List<String> loaded = channels.isEmpty() ? List.of(cluster.genesis().channel()) : channels;
     List<Cluster.Node> loadedNodes = loadedNodes(cluster, loaded);
-    List<Worker> workers = new ArrayList<>();
-    List<Worker> warmUpWorkers = new ArrayList<>();
+    List<ClusterWorker> workers = new ArrayList<>();
+    List<ClusterWorker> warmUpWorkers = new ArrayList<>();
     double seconds = 0;
     boolean exhausted = false;
     double signRate;
@@ -367,10 +354,16 @@ final class ClusterBenchmark {
               .orElse("consortium"),
           Durations.format(SEGMENT));
       for (int i = 0; i < requests; i++) {
-        List<Cluster.Node> holders = targets.getOrDefault(loaded.get(i % k), loadedNodes);
-        Cluster.Node node = holders.get(holderFor(i, k, holders.size()));
-        workers.add(new Worker(i % k, node));
-        warmUpWorkers.add(new Worker(i % k, node));
+        String channel = loaded.get(i % k);
+        List<Cluster.Node> spread = targets.getOrDefault(channel, loadedNodes);
+        Cluster.Node node = spread.get(holderFor(i, k, spread.size()));
+        // Every holder of the channel, also with --submit-to leader: where a refused connection
+        // moves the worker on.
+        List<Cluster.Node> holders = holders(cluster, channel, loadedNodes);
+        workers.add(
+            new ClusterWorker(i % k, new ChannelTarget(holders, node, REQUEST_TIMEOUT), listener));
+        warmUpWorkers.add(
+            new ClusterWorker(i % k, new ChannelTarget(holders, node, REQUEST_TIMEOUT), listener));
       }
       SecureRandom seeds = new SecureRandom();
       byte[] tag = new byte[4];
@@ -437,13 +430,14 @@ final class ClusterBenchmark {
 
   /**
    * The nodes each loaded channel's requests go to: every holder in turn, or with {@code
-   * --submit-to leader} the leader its holders report now.
+   * --submit-to leader} the leader its holders report now. A worker whose node refuses the
+   * connection moves on to the channel's next holder all the same ({@link ChannelTarget}).
    */
   private Map<String, List<Cluster.Node>> targets(
       HttpClient http, Cluster cluster, List<String> loaded, List<Cluster.Node> loadedNodes) {
     Map<String, List<Cluster.Node>> targets = new LinkedHashMap<>();
     for (String channel : loaded) {
-      List<Cluster.Node> holders = cluster.holders().getOrDefault(channel, loadedNodes);
+      List<Cluster.Node> holders = holders(cluster, channel, loadedNodes);
       targets.put(
           channel,
           options.submitTo() == ClusterOptions.SubmitTo.LEADER
@@ -451,6 +445,12 @@ final class ClusterBenchmark {
               : holders);
     }
     return targets;
+  }
+
+  /** The nodes that hold {@code channel}, in the order of {@code consortium.json}. */
+  private static List<Cluster.Node> holders(
+      Cluster cluster, String channel, List<Cluster.Node> loadedNodes) {
+    return cluster.holders().getOrDefault(channel, loadedNodes);
   }
 
   /** The channel's leader as the first of its holders that knows one reports it. */
@@ -543,7 +543,7 @@ final class ClusterBenchmark {
   /** Runs every worker on its own virtual thread until the deadline or the transactions end. */
   private void submit(
       HttpClient http,
-      List<Worker> workers,
+      List<ClusterWorker> workers,
       byte[][][] perChannel,
       AtomicInteger[] nextPerChannel,
       long deadline,
@@ -551,17 +551,9 @@ final class ClusterBenchmark {
     boolean batched = options.batch() > 1;
     List<Future<?>> tasks = new ArrayList<>();
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (Worker w : workers) {
+      for (ClusterWorker w : workers) {
         byte[][] txs = perChannel[w.channel];
         AtomicInteger next = nextPerChannel[w.channel];
-        HttpRequest.Builder request =
-            HttpRequest.newBuilder(
-                    w.node.uri(
-                        batched
-                            ? "api/v1/ledger/transactions/batch"
-                            : "api/v1/ledger/transactions"))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json");
         tasks.add(
             threads.submit(
                 () -> {
@@ -571,13 +563,10 @@ final class ClusterBenchmark {
                       return;
                     }
                     if (batched) {
-                      submitBatch(
-                          http,
-                          request,
-                          Arrays.copyOfRange(txs, i, Math.min(i + perRequest, txs.length)),
-                          w);
+                      w.submitBatch(
+                          http, Arrays.copyOfRange(txs, i, Math.min(i + perRequest, txs.length)));
                     } else {
-                      submitOne(http, request, txs[i], w);
+                      w.submitOne(http, txs[i]);
                     }
                   }
                 }));
@@ -608,7 +597,7 @@ final class ClusterBenchmark {
 
   /** Submits for the warm-up time; what these workers count is reported apart, not measured. */
   private void warmUp(
-      HttpClient http, List<Worker> warmUpWorkers, List<Presigner> signers, int perRequest) {
+      HttpClient http, List<ClusterWorker> warmUpWorkers, List<Presigner> signers, int perRequest) {
     Duration warm = options.warmUp();
     byte[][][] txs = take(signers, warm);
     AtomicInteger[] next = counters(signers.size());
@@ -643,115 +632,13 @@ final class ClusterBenchmark {
     return r;
   }
 
-  /** Submits several transactions in one request; each is counted as the single path counts it. */
-  private void submitBatch(HttpClient http, HttpRequest.Builder request, byte[][] txs, Worker w) {
-    StringBuilder body = new StringBuilder(txs.length * 700).append("{\"transactions\":[");
-    for (int i = 0; i < txs.length; i++) {
-      body.append(i == 0 ? "\"" : ",\"").append(Base64.getEncoder().encodeToString(txs[i]));
-      body.append('"');
-    }
-    body.append("]}");
-    w.submitted += txs.length;
-    long start = System.nanoTime();
-    try {
-      HttpResponse<String> r =
-          http.send(
-              request.copy().POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-              HttpResponse.BodyHandlers.ofString());
-      long nanos = System.nanoTime() - start;
-      if (r.statusCode() != 200) {
-        w.errors += txs.length;
-        w.errorKinds.merge(
-            "HTTP " + r.statusCode() + " " + problemCode(r.body()), (long) txs.length, Long::sum);
-        return;
-      }
-      JsonNode results = JSON.readTree(r.body()).path("results");
-      for (int i = 0; i < txs.length; i++) {
-        JsonNode item = results.path(i);
-        String code = item.path("code").asString("(no result)");
-        if (item.path("accepted").asBoolean(false)) {
-          w.latency(nanos);
-          w.acknowledged++;
-          w.acked.add(Hash.sha256(txs[i]).hex());
-          listener.acknowledged(start + nanos);
-        } else if (code.equals("ledger.timeout")
-            || code.equals("ledger.unavailable")
-            || code.equals("ledger.catching-up")
-            || code.equals("(no result)")) {
-          w.errors++;
-          w.errorKinds.merge(code, 1L, Long::sum);
-        } else {
-          w.refused++;
-          w.refusedKinds.merge(code, 1L, Long::sum);
-        }
-      }
-    } catch (IOException e) {
-      w.errors += txs.length;
-      w.errorKinds.merge(e.getClass().getSimpleName(), (long) txs.length, Long::sum);
-      listener.unanswered();
-    } catch (JacksonException e) {
-      w.errors += txs.length;
-      w.errorKinds.merge("(no results document)", (long) txs.length, Long::sum);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      w.errors += txs.length;
-      w.errorKinds.merge("interrupted", (long) txs.length, Long::sum);
-    }
-  }
-
-  private void submitOne(HttpClient http, HttpRequest.Builder request, byte[] tx, Worker w) {
-    String body = "{\"transaction\":\"" + Base64.getEncoder().encodeToString(tx) + "\"}";
-    w.submitted++;
-    long start = System.nanoTime();
-    try {
-      HttpResponse<String> r =
-          http.send(
-              request.copy().POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      long nanos = System.nanoTime() - start;
-      switch (r.statusCode()) {
-        case 201 -> {
-          w.latency(nanos);
-          w.acknowledged++;
-          w.acked.add(Hash.sha256(tx).hex());
-          listener.acknowledged(start + nanos);
-        }
-        case 422 -> {
-          w.refused++;
-          w.refusedKinds.merge(problemCode(r.body()), 1L, Long::sum);
-        }
-        default -> {
-          w.errors++;
-          w.errorKinds.merge("HTTP " + r.statusCode() + " " + problemCode(r.body()), 1L, Long::sum);
-        }
-      }
-    } catch (IOException e) {
-      w.errors++;
-      w.errorKinds.merge(e.getClass().getSimpleName(), 1L, Long::sum);
-      listener.unanswered();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      w.errors++;
-      w.errorKinds.merge("interrupted", 1L, Long::sum);
-    }
-  }
-
-  private static String problemCode(String body) {
-    try {
-      String code = JSON.readTree(body).path("code").asString("");
-      return code.isEmpty() ? "(no code)" : code;
-    } catch (JacksonException e) {
-      return "(no problem document)";
-    }
-  }
-
   private Report report(
       List<String> loaded,
       List<Cluster.Node> loadedNodes,
       Machine machine,
       Instant started,
-      List<Worker> workers,
-      List<Worker> warmUpWorkers,
+      List<ClusterWorker> workers,
+      List<ClusterWorker> warmUpWorkers,
       CryptoCeiling.@Nullable Result ceiling,
       double seconds,
       double signRate,
@@ -763,29 +650,27 @@ final class ClusterBenchmark {
     long errors = 0;
     Map<String, Long> refusedKinds = new TreeMap<>();
     Map<String, Long> errorKinds = new TreeMap<>();
-    Map<String, long[]> perNode = new LinkedHashMap<>();
-    loadedNodes.forEach(node -> perNode.put(node.id(), new long[2]));
-    for (Worker w : workers) {
+    Map<String, Long> redirects = new TreeMap<>();
+    Map<String, NodeFigures> nodes = new LinkedHashMap<>();
+    loadedNodes.forEach(node -> nodes.put(node.id(), new NodeFigures(0, 0)));
+    for (ClusterWorker w : workers) {
       submitted += w.submitted;
       acknowledged += w.acknowledged;
       refused += w.refused;
       errors += w.errors;
       w.refusedKinds.forEach((k, v) -> refusedKinds.merge(k, v, Long::sum));
       w.errorKinds.forEach((k, v) -> errorKinds.merge(k, v, Long::sum));
-      long[] figures = perNode.computeIfAbsent(w.node.id(), id -> new long[2]);
-      figures[0] += w.submitted;
-      figures[1] += w.acknowledged;
+      w.target.redirects().forEach((k, v) -> redirects.merge(k, v, Long::sum));
+      w.perNode.forEach((id, f) -> nodes.merge(id, f, NodeFigures::plus));
     }
     long[] latencies = new long[(int) acknowledged];
     int at = 0;
-    for (Worker w : workers) {
+    for (ClusterWorker w : workers) {
       System.arraycopy(w.latencies, 0, latencies, at, (int) w.acknowledged);
       at += (int) w.acknowledged;
     }
     Arrays.sort(latencies);
     int n = latencies.length;
-    Map<String, NodeFigures> nodes = new LinkedHashMap<>();
-    perNode.forEach((id, f) -> nodes.put(id, new NodeFigures(f[0], f[1])));
     Ceiling c =
         ceiling == null
             ? null
@@ -810,6 +695,7 @@ final class ClusterBenchmark {
         acknowledged,
         refused,
         errors,
+        redirects.values().stream().mapToLong(Long::longValue).sum(),
         LedgerReport.round(seconds == 0 ? 0 : acknowledged / seconds, 1),
         ms(Percentiles.of(latencies, n, 50)),
         ms(Percentiles.of(latencies, n, 95)),
@@ -820,6 +706,7 @@ final class ClusterBenchmark {
         nodes,
         refusedKinds,
         errorKinds,
+        redirects,
         c,
         NodeCpuFigures.of(cpuNanos, acknowledged, machine.cores(), c));
   }
@@ -864,6 +751,18 @@ final class ClusterBenchmark {
                     f.acknowledged()));
     r.refusedKinds().forEach((k, v) -> out.printf(Locale.ROOT, "refused   %8d  %s%n", v, k));
     r.errorKinds().forEach((k, v) -> out.printf(Locale.ROOT, "errors    %8d  %s%n", v, k));
+    if (r.redirected() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "redirects %,d requests after a refused connection, sent once more at the next holder:"
+              + " %s%n",
+          r.redirected(),
+          String.join(
+              ", ",
+              r.redirects().entrySet().stream()
+                  .map(e -> e.getKey() + " " + e.getValue())
+                  .toList()));
+    }
     Ceiling c = r.ceiling();
     if (c != null) {
       out.printf(
@@ -900,9 +799,9 @@ final class ClusterBenchmark {
     }
   }
 
-  private static void writeAcked(Path file, List<Worker> workers) {
+  private static void writeAcked(Path file, List<ClusterWorker> workers) {
     StringBuilder b = new StringBuilder();
-    for (Worker w : workers) {
+    for (ClusterWorker w : workers) {
       for (String id : w.acked) {
         b.append(id).append('\n');
       }

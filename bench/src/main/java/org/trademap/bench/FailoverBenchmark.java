@@ -37,6 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
  * directory). It measures the write gap (the longest time without an acknowledgement), the time to
  * a new leader and the restarted node's catch-up, and then looks up every acknowledged transaction
  * on every node: the run fails if one is missing or the node did not catch up.
+ *
+ * <p>While the node is down, the load's workers aimed at it do what a client of a real deployment
+ * does ({@link ChannelTarget}): when it refuses the connection they send the same transactions once
+ * more at the channel's next node and stay there, and the report counts these redirected requests
+ * by move. Requests that were under way at the kill, or that got no answer for another reason, are
+ * counted as errors and not sent again (the node may have accepted them); the worker pauses after
+ * each.
  */
 final class FailoverBenchmark {
   private static final Duration POLL = Duration.ofMillis(100);
@@ -70,6 +77,8 @@ final class FailoverBenchmark {
    * @param acknowledged answered 201
    * @param refused answered 422
    * @param errors any other answer, or no answer
+   * @param redirected requests sent once more at another node after theirs refused the connection
+   *     (by move under {@code load.redirects})
    * @param tps acknowledged per measured second
    * @param acknowledgedAfterKill acknowledgements received after the kill
    * @param acknowledgedAfterNewLeader acknowledgements received after a survivor reported itself
@@ -99,6 +108,7 @@ final class FailoverBenchmark {
       long acknowledged,
       long refused,
       long errors,
+      long redirected,
       double tps,
       long acknowledgedAfterKill,
       long acknowledgedAfterNewLeader,
@@ -118,7 +128,9 @@ final class FailoverBenchmark {
     }
   }
 
-  /** Acknowledgement times as the load reports them; pauses the workers of a node that is down. */
+  /**
+   * Acknowledgement times as the load reports them; pauses a worker whose request got no answer.
+   */
   private static final class Timeline implements ClusterBenchmark.Listener {
     final CountDownLatch started = new CountDownLatch(1);
     final AtomicLong start = new AtomicLong();
@@ -526,6 +538,7 @@ final class FailoverBenchmark {
         load.path("acknowledged").asLong(),
         load.path("refused").asLong(),
         load.path("errors").asLong(),
+        load.path("redirected").asLong(),
         load.path("tps").asDouble(),
         after.size(),
         afterNewLeader,
@@ -550,7 +563,7 @@ final class FailoverBenchmark {
     out.printf(
         Locale.ROOT,
         "failover  %s (%s) killed after %s, restarted %s later%s; %,d acknowledged, %,d refused,"
-            + " %,d errors, %,.1f tx/s%n",
+            + " %,d errors, %,d requests redirected, %,.1f tx/s%n",
         r.killed(),
         r.killed().equals(r.leaderBefore()) ? "the leader" : "a follower",
         r.killAfter(),
@@ -559,6 +572,7 @@ final class FailoverBenchmark {
         r.acknowledged(),
         r.refused(),
         r.errors(),
+        r.redirected(),
         r.tps());
     out.printf(
         Locale.ROOT,
