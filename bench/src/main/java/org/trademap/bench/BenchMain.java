@@ -21,7 +21,7 @@ import org.trademap.ledger.core.cli.NodeLauncher;
  *                  [--submit-to all|leader] [--out FILE] [--acked-out FILE]
  * BenchMain ledger --cluster D --verify-acked FILE
  * BenchMain failover --cluster D [--duration 40s] [--kill-after 10s] [--restart-after 10s]
- *                    [--target leader|follower] [--wipe] [--concurrency 64] [--out FILE]
+ *                    [--target leader|follower] [--wipe] [--concurrency 1024] [--out FILE]
  * BenchMain idle --cluster D [--duration 10m]
  * BenchMain scaling --model a|b|a,b [--companies 4,8,12,16,20] [--duration 30s] [--idle 5s]
  *                   [--warmup 60s] [--concurrency 1024] [--out DIR]
@@ -45,7 +45,7 @@ public final class BenchMain {
              BenchMain ledger --cluster D --verify-acked FILE
              BenchMain failover --cluster D [--duration 40s] [--kill-after 10s]
                                 [--restart-after 10s] [--target leader|follower] [--wipe]
-                                [--concurrency 64] [--out FILE]
+                                [--concurrency 1024] [--out FILE]
              BenchMain idle --cluster D [--duration 10m]
              BenchMain scaling --model a|b|a,b [--companies 4,8,12,16,20] [--duration 30s]
                                [--idle 5s] [--warmup 60s]
@@ -90,7 +90,7 @@ public final class BenchMain {
           --restart-after D   from the kill to the restart (default 10s)
           --target T          leader (default) or follower of the default channel
           --wipe              empty the killed node's data directory before the restart
-          --concurrency N     transactions outstanding at a time (default 64)
+          --concurrency N     transactions outstanding at a time (default 1024)
           --out FILE          JSON result (default bench-results/failover-<UTC timestamp>.json)
 
         idle --cluster D   polls every node's status once a second and counts leader changes and
