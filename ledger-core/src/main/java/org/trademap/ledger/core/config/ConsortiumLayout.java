@@ -229,17 +229,7 @@ public final class ConsortiumLayout {
       Map<String, Integer> contracts,
       Instant now,
       SecureRandom random) {
-    if (electionTimeout.compareTo(NodeConfig.MIN_ELECTION_TIMEOUT) < 0
-        || electionTimeout.compareTo(NodeConfig.MAX_ELECTION_TIMEOUT) > 0) {
-      throw new IllegalArgumentException(
-          "the election timeout must be "
-              + NodeConfig.MIN_ELECTION_TIMEOUT.toMillis()
-              + " ms to "
-              + NodeConfig.MAX_ELECTION_TIMEOUT.toMillis()
-              + " ms, not "
-              + electionTimeout.toMillis()
-              + " ms");
-    }
+    NodeConfig.requireElectionTimeout(electionTimeout);
     List<Genesis.Channel> channels = channels(orgs, model);
     requireEmpty(dir);
     List<Genesis.Member> members = new ArrayList<>();

@@ -158,6 +158,20 @@ public record NodeConfig(
   /** The largest {@link #electionTimeout}. */
   public static final Duration MAX_ELECTION_TIMEOUT = Duration.ofSeconds(60);
 
+  /**
+   * Checks a least election timeout.
+   *
+   * @throws IllegalArgumentException unless it is from {@link #MIN_ELECTION_TIMEOUT} to {@link
+   *     #MAX_ELECTION_TIMEOUT}
+   */
+  public static void requireElectionTimeout(Duration timeout) {
+    if (timeout.compareTo(MIN_ELECTION_TIMEOUT) < 0
+        || timeout.compareTo(MAX_ELECTION_TIMEOUT) > 0) {
+      throw new IllegalArgumentException(
+          "the election timeout must be 100 ms to 60 s, not " + timeout.toMillis() + " ms");
+    }
+  }
+
   public NodeConfig {
     if (raftPort < 0 || raftPort > 65535) {
       throw new IllegalArgumentException("raft port must be 0..65535");
@@ -171,10 +185,7 @@ public record NodeConfig(
     if (logSegmentBytes < 1024) {
       throw new IllegalArgumentException("a log segment has at least 1 KiB");
     }
-    if (electionTimeout.compareTo(MIN_ELECTION_TIMEOUT) < 0
-        || electionTimeout.compareTo(MAX_ELECTION_TIMEOUT) > 0) {
-      throw new IllegalArgumentException("the election timeout must be 100 ms to 60 s");
-    }
+    requireElectionTimeout(electionTimeout);
     if (logWriteBufferBytes < MIN_LOG_WRITE_BUFFER_BYTES
         || logWriteBufferBytes > MAX_LOG_WRITE_BUFFER_BYTES) {
       throw new IllegalArgumentException("the log write buffer must be 1 MiB to 64 MiB");
