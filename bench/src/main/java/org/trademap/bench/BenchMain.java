@@ -20,8 +20,9 @@ import org.trademap.ledger.core.cli.NodeLauncher;
  * BenchMain ledger --cluster D [--duration 60s] [--concurrency 1024] [--batch 128] [--warmup 10s]
  *                  [--submit-to all|leader] [--out FILE] [--acked-out FILE]
  * BenchMain ledger --cluster D --verify-acked FILE
- * BenchMain failover --cluster D [--duration 40s] [--kill-after 10s] [--restart-after 10s]
- *                    [--target leader|follower] [--wipe] [--concurrency 1024] [--out FILE]
+ * BenchMain failover --cluster D [--duration 40s] [--fault kill|pause|slow] [--fault-after 10s]
+ *                    [--fault-for 10s] [--target leader|follower] [--wipe] [--concurrency 1024]
+ *                    [--out FILE]
  * BenchMain idle --cluster D [--duration 10m]
  * BenchMain scaling --model a|b|a,b [--companies 4,8,12,16,20] [--duration 30s] [--idle 5s]
  *                   [--warmup 60s] [--concurrency 1024] [--out DIR]
@@ -43,9 +44,10 @@ public final class BenchMain {
                               [--warmup 10s] [--submit-to all|leader] [--out FILE]
                               [--acked-out FILE]
              BenchMain ledger --cluster D --verify-acked FILE
-             BenchMain failover --cluster D [--duration 40s] [--kill-after 10s]
-                                [--restart-after 10s] [--target leader|follower] [--wipe]
-                                [--concurrency 1024] [--out FILE]
+             BenchMain failover --cluster D [--duration 40s] [--fault kill|pause|slow]
+                                [--fault-after 10s] [--fault-for 10s]
+                                [--target leader|follower] [--wipe] [--concurrency 1024]
+                                [--out FILE]
              BenchMain idle --cluster D [--duration 10m]
              BenchMain scaling --model a|b|a,b [--companies 4,8,12,16,20] [--duration 30s]
                                [--idle 5s] [--warmup 60s]
@@ -76,20 +78,27 @@ public final class BenchMain {
           --verify-acked FILE  instead of a benchmark: check that every id of FILE is on every
                              node; prints the missing ones per node, exit 1 if any is missing
 
-        failover --cluster D   the load of ledger --cluster while one node is killed (SIGKILL) and
-                 started again with the command line it ran with; then every acknowledged
+        failover --cluster D   the load of ledger --cluster with a fault on one node: killed
+                 (SIGKILL) and started again with the command line it ran with, paused (SIGSTOP,
+                 then SIGCONT), or slowed (stopped 180 ms of every 200 ms); then every acknowledged
                  transaction is looked up on every node. A worker whose node refuses the
                  connection sends the same transactions once more at the channel's next node and
                  stays there (counted as redirected); other failures are errors, not resent.
                  Prints the write gap (longest time without an acknowledgement, overall and around
-                 the kill), the time to a new leader, the restarted node's catch-up and the
-                 acknowledged transactions missing per node; exit 1 if one is missing or the node
-                 did not catch up
+                 the fault), the other nodes' acknowledgements per second before and during the
+                 fault, the time to a new leader, the node's catch-up and the acknowledged
+                 transactions missing per node; after a pause or slowing, the node is asked with
+                 a linearizable read for the last transaction the others acknowledged. Exit 1 if
+                 one is missing, the node did not catch up, that read answered "not found"
+                 (stale), or a slowed follower cut the others' rate below 80 % of before
           --duration D        submission time (default 40s, 5s..10m)
-          --kill-after D      from the start of submission to the kill (default 10s)
-          --restart-after D   from the kill to the restart (default 10s)
+          --fault F           kill (default), pause or slow
+          --fault-after D     from the start of submission to the fault (default 10s; older
+                              name --kill-after)
+          --fault-for D       how long the fault lasts: to the restart, to SIGCONT, or slowed
+                              (default 10s; older name --restart-after)
           --target T          leader (default) or follower of the default channel
-          --wipe              empty the killed node's data directory before the restart
+          --wipe              kill only: empty the node's data directory before the restart
           --concurrency N     transactions outstanding at a time (default 1024)
           --out FILE          JSON result (default bench-results/failover-<UTC timestamp>.json)
 

@@ -111,8 +111,11 @@ final class ClusterBenchmark {
     /** A segment's submission ended: every worker has its last answer. */
     default void submitted(long nanoTime) {}
 
-    /** A transaction was acknowledged at {@code nanoTime}. */
-    default void acknowledged(long nanoTime) {}
+    /**
+     * A transaction was acknowledged at {@code nanoTime} by {@code node} (the organisation whose
+     * node answered); {@code txId} is its id in hex.
+     */
+    default void acknowledged(long nanoTime, String node, String txId) {}
 
     /**
      * A request got no answer and was not sent elsewhere (a timeout, a connection lost after

@@ -148,8 +148,9 @@ final class ClusterWorker {
     }
     latencies[(int) acknowledged] = nanos;
     acknowledged++;
-    acked.add(Hash.sha256(tx).hex());
-    listener.acknowledged(start + nanos);
+    String id = Hash.sha256(tx).hex();
+    acked.add(id);
+    listener.acknowledged(start + nanos, target.node().id(), id);
   }
 
   private static String problemCode(String body) {

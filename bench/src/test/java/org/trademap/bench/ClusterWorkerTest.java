@@ -58,6 +58,9 @@ class ClusterWorkerTest {
     assertThat(live.transactionsPerRequest).containsExactly(3);
     assertThat(events.acknowledged).hasValue(3);
     assertThat(events.unanswered).hasValue(0);
+    // The listener hears which node acknowledged (the one the batch moved to) and each id once.
+    assertThat(events.ackedBy).containsExactly("sec-2");
+    assertThat(events.ackedIds).hasSize(3).allMatch(id -> id.matches("[0-9a-f]{64}"));
 
     worker.submitBatch(http, txs(2));
 
@@ -274,10 +277,14 @@ class ClusterWorkerTest {
   private static final class Events implements ClusterBenchmark.Listener {
     final AtomicInteger acknowledged = new AtomicInteger();
     final AtomicInteger unanswered = new AtomicInteger();
+    final java.util.Set<String> ackedBy = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final java.util.Set<String> ackedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
-    public void acknowledged(long nanoTime) {
+    public void acknowledged(long nanoTime, String node, String txId) {
       acknowledged.incrementAndGet();
+      ackedBy.add(node);
+      ackedIds.add(txId);
     }
 
     @Override

@@ -18,8 +18,9 @@ class FailoverOptionsTest {
     FailoverOptions d = FailoverOptions.parse(List.of("--cluster", "c"));
     assertThat(d.dir()).isEqualTo(Path.of("c"));
     assertThat(d.duration()).isEqualTo(Duration.ofSeconds(40));
-    assertThat(d.killAfter()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(d.restartAfter()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(d.fault()).isEqualTo(FailoverOptions.Fault.KILL);
+    assertThat(d.faultAfter()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(d.faultFor()).isEqualTo(Duration.ofSeconds(10));
     assertThat(d.target()).isEqualTo(FailoverOptions.Target.LEADER);
     assertThat(d.wipe()).isFalse();
     assertThat(d.out()).isNull();
@@ -41,12 +42,28 @@ class FailoverOptionsTest {
                 "--out",
                 "f.json"));
     assertThat(o.duration()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(o.killAfter()).isEqualTo(Duration.ofSeconds(20));
-    assertThat(o.restartAfter()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(o.faultAfter()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(o.faultFor()).isEqualTo(Duration.ofSeconds(15));
     assertThat(o.target()).isEqualTo(FailoverOptions.Target.FOLLOWER);
     assertThat(o.wipe()).isTrue();
     assertThat(o.concurrency()).isEqualTo(8);
     assertThat(o.out()).isEqualTo(Path.of("f.json"));
+  }
+
+  @Test
+  void pauseAndSlowFaultsWithTheirGeneralNames() throws Exception {
+    FailoverOptions p =
+        FailoverOptions.parse(
+            List.of("--cluster", "c", "--fault", "pause", "--fault-after", "5s", "--fault-for=4s"));
+    assertThat(p.fault()).isEqualTo(FailoverOptions.Fault.PAUSE);
+    assertThat(p.faultAfter()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(p.faultFor()).isEqualTo(Duration.ofSeconds(4));
+
+    FailoverOptions s =
+        FailoverOptions.parse(
+            List.of("--cluster", "c", "--fault=slow", "--target", "follower", "--fault-for", "1s"));
+    assertThat(s.fault()).isEqualTo(FailoverOptions.Fault.SLOW);
+    assertThat(s.target()).isEqualTo(FailoverOptions.Target.FOLLOWER);
   }
 
   @Test
@@ -58,11 +75,21 @@ class FailoverOptionsTest {
         .hasMessageContaining("leader or follower");
     assertThatThrownBy(() -> FailoverOptions.parse(List.of("--cluster", "c", "--kill-after", "5")))
         .hasMessageStartingWith("--kill-after");
+    assertThatThrownBy(() -> FailoverOptions.parse(List.of("--cluster", "c", "--fault", "crash")))
+        .hasMessageContaining("kill, pause or slow");
+    assertThatThrownBy(
+            () -> FailoverOptions.parse(List.of("--cluster", "c", "--fault", "pause", "--wipe")))
+        .hasMessageContaining("does not go with --fault pause");
+    assertThatThrownBy(
+            () ->
+                FailoverOptions.parse(
+                    List.of("--cluster", "c", "--fault", "slow", "--fault-for", "100ms")))
+        .hasMessageContaining("at least one cycle (200ms)");
     assertThatThrownBy(
             () ->
                 FailoverOptions.parse(
                     List.of("--cluster", "c", "--duration", "20s", "--kill-after", "20s")))
-        .hasMessageContaining("shorter than --duration");
+        .hasMessageContaining("--fault-after (20s) must be shorter than --duration");
     assertThatThrownBy(
             () -> FailoverOptions.parse(List.of("--cluster", "c", "--verify-acked", "f")))
         .hasMessageContaining("unknown option");

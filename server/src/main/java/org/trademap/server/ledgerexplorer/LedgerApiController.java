@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.trademap.ledger.api.crypto.Hash;
 import org.trademap.ledger.api.node.ChannelLedger;
@@ -35,6 +37,12 @@ import org.trademap.server.web.ProblemException;
             + " default channel)")
 class LedgerApiController {
   private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+  private static final String CONSISTENCY =
+      "local (default): what this node has applied, which may lag behind the channel's leader;"
+          + " linearizable: first every block the channel had committed when asked (Raft"
+          + " ReadIndex), so that 404 means not committed; 503 ledger.unavailable if no leader"
+          + " confirms";
 
   /** The batch submission's path. */
   static final String BATCH = "/api/v1/ledger/transactions/batch";
@@ -76,7 +84,9 @@ class LedgerApiController {
   @ApiResponse(responseCode = "200", description = "The transaction")
   @ApiResponse(
       responseCode = "400",
-      description = "request.bad-tx-id: not 64 hexadecimal characters",
+      description =
+          "request.bad-tx-id: not 64 hexadecimal characters;"
+              + " request.bad-consistency: consistency is neither local nor linearizable",
       content =
           @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
@@ -84,9 +94,21 @@ class LedgerApiController {
       description = "ledger.transaction-not-found: the ledger never recorded it",
       content =
           @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "503",
+      description =
+          "ledger.unavailable: consistency=linearizable and no leader confirms the channel's"
+              + " commit index",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   TransactionView transaction(
-      @PathVariable @Parameter(description = "Transaction id, 64 hex characters") String txId) {
+      @PathVariable @Parameter(description = "Transaction id, 64 hex characters") String txId,
+      @RequestParam(name = "consistency", required = false) @Parameter(description = CONSISTENCY)
+          @Nullable String consistency) {
     Hash id = LedgerRequests.txId(txId);
+    if (LedgerRequests.linearizable(consistency)) {
+      ledger.sync();
+    }
     return ledger
         .transaction(id)
         .map(TransactionView::of)
@@ -133,7 +155,9 @@ class LedgerApiController {
   @ApiResponse(responseCode = "200", description = "The transaction")
   @ApiResponse(
       responseCode = "400",
-      description = "request.bad-tx-id: not 64 hexadecimal characters",
+      description =
+          "request.bad-tx-id: not 64 hexadecimal characters;"
+              + " request.bad-consistency: consistency is neither local nor linearizable",
       content =
           @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
@@ -143,9 +167,23 @@ class LedgerApiController {
               + " ledger.transaction-not-found: the channel never recorded it",
       content =
           @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  TransactionView channelTransaction(@PathVariable String channel, @PathVariable String txId) {
+  @ApiResponse(
+      responseCode = "503",
+      description =
+          "ledger.unavailable: consistency=linearizable and no leader confirms the channel's"
+              + " commit index",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  TransactionView channelTransaction(
+      @PathVariable String channel,
+      @PathVariable String txId,
+      @RequestParam(name = "consistency", required = false) @Parameter(description = CONSISTENCY)
+          @Nullable String consistency) {
     ChannelLedger c = channelLedger(channel);
     Hash id = LedgerRequests.txId(txId);
+    if (LedgerRequests.linearizable(consistency)) {
+      ledger.sync(channel);
+    }
     return c.transaction(id)
         .map(TransactionView::of)
         .orElseThrow(() -> LedgerRequests.transactionNotFound(id));

@@ -43,6 +43,22 @@ final class LedgerRequests {
     return Hash.ofHex(value.toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * Whether a transaction lookup must be linearizable: {@code consistency=linearizable} asks the
+   * node to apply every block its channel had committed when the request came (a Raft ReadIndex
+   * barrier) before it looks, so that "not found" is a decision; {@code local} or none reads what
+   * the node has applied so far, which may lag behind the channel's leader.
+   */
+  static boolean linearizable(@Nullable String consistency) {
+    if (consistency == null || consistency.equals("local")) {
+      return false;
+    }
+    if (consistency.equals("linearizable")) {
+      return true;
+    }
+    throw ProblemException.of(HttpStatus.BAD_REQUEST, "request.bad-consistency");
+  }
+
   /** The bytes of a submitted transaction. */
   static byte[] transactionBytes(SubmitRequest request) {
     String base64 = request.transaction();

@@ -249,6 +249,31 @@ class LedgerApiIT extends RunningServer {
   }
 
   @Test
+  void looksUpTransactionsLinearizablyOnRequest() {
+    byte[] bytes = tx().register(subject()).bytes();
+    String txId = TestTransactions.txId(bytes);
+    long height = submit(bytes).json().path("height").asLong();
+    String channel = node.genesis().channel();
+
+    for (String path :
+        java.util.List.of(
+            "/api/v1/ledger/transactions/",
+            "/api/v1/ledger/channels/" + channel + "/transactions/")) {
+      JsonNode found = http().get(path + txId + "?consistency=linearizable").json();
+      assertThat(found.path("height").asLong()).as(path).isEqualTo(height);
+      assertThat(http().get(path + txId + "?consistency=local").json().path("height").asLong())
+          .as(path)
+          .isEqualTo(height);
+      assertProblem(
+          http().get(path + "ab".repeat(32) + "?consistency=linearizable"),
+          404,
+          "ledger.transaction-not-found");
+      assertProblem(
+          http().get(path + txId + "?consistency=eventual"), 400, "request.bad-consistency");
+    }
+  }
+
+  @Test
   void answersBlocksAboveTheHeadWith404() {
     long above = node.status().height() + 1000;
 

@@ -28,7 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * and a made-up id is reported missing on each. And {@code bench failover --cluster D}: the leader
  * of three is killed with SIGKILL under load and started again; the others go on acknowledging, the
  * restarted node catches up, and every acknowledged transaction is on every node. The figures
- * (write gap, time to a new leader, catch-up time) are printed by the benchmark, not asserted.
+ * (write gap, time to a new leader, catch-up time) are printed by the benchmark, not asserted. And
+ * the pause and slow faults (RELIABILITY "process pause", issue 3 "a slow follower does not slow
+ * the leader's commits") on one consortium: a follower slowed to a tenth, then the leader stopped
+ * with SIGSTOP for five election timeouts and continued.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ClusterBenchIT {
@@ -243,7 +246,8 @@ class ClusterBenchIT {
         .contains("machine ", "fault ", "leader ", "catch-up ", "gap ", "result    PASS");
 
     JsonNode report = JSON.readTree(Files.readString(json));
-    String killed = report.path("killed").asString();
+    assertThat(report.path("fault").asString()).isEqualTo("kill");
+    String killed = report.path("node").asString();
     assertThat(killed).isEqualTo(report.path("leaderBefore").asString()).isNotEmpty();
     // The survivors elected a leader among themselves and went on acknowledging.
     assertThat(report.path("newLeader").asString("")).isNotEmpty().isNotEqualTo(killed);
@@ -252,16 +256,90 @@ class ClusterBenchIT {
     assertThat(report.path("catchUpMs").asLong()).isNotNegative();
     assertThat(report.path("converged").asBoolean()).isTrue();
     // No acknowledged transaction is missing on any node, the restarted one included.
+    assertMissingNone(report);
+
+    // The restarted server is the one consortium.json records, so consortium down stops it.
+    out.reset();
+    assertThat(consortium("consortium", "down", "--dir", d.toString())).as(output()).isZero();
+    assertThat(ConsortiumProcessesIT.pids(d)).containsOnlyNulls();
+  }
+
+  @Test
+  void aSlowFollowerLeavesTheOthersRateAndAPausedLeaderReadsNothingStale() throws Exception {
+    Path d = upThree();
+
+    Path slow = tmp.resolve("slow.json");
+    int slowStatus =
+        bench(
+            "failover",
+            "--cluster",
+            d.toString(),
+            "--fault",
+            "slow",
+            "--target",
+            "follower",
+            "--duration",
+            "20s",
+            "--fault-after",
+            "8s",
+            "--fault-for",
+            "8s",
+            "--concurrency",
+            "12",
+            "--out",
+            slow.toString());
+    assertThat(slowStatus).as(output() + ConsortiumProcessesIT.logs(d)).isZero();
+    JsonNode slowed = JSON.readTree(Files.readString(slow));
+    assertThat(slowed.path("fault").asString()).isEqualTo("slow");
+    String follower = slowed.path("node").asString();
+    assertThat(follower).isNotEmpty().isNotEqualTo(slowed.path("leaderBefore").asString());
+    // The leader went on committing with the other follower at (at least) 80 % of its rate before.
+    assertThat(slowed.path("othersTpsBefore").asDouble()).isPositive();
+    assertThat(slowed.path("othersTpsDuring").asDouble())
+        .isGreaterThanOrEqualTo(0.8 * slowed.path("othersTpsBefore").asDouble());
+    assertThat(slowed.path("readAfterFault").asString()).isEqualTo("found");
+    assertThat(slowed.path("catchUpMs").asLong()).isNotNegative();
+    assertMissingNone(slowed);
+
+    out.reset();
+    Path pause = tmp.resolve("pause.json");
+    int pauseStatus =
+        bench(
+            "failover",
+            "--cluster",
+            d.toString(),
+            "--fault",
+            "pause",
+            "--duration",
+            "20s",
+            "--fault-after",
+            "5s",
+            "--fault-for",
+            "5s",
+            "--concurrency",
+            "12",
+            "--out",
+            pause.toString());
+    assertThat(pauseStatus).as(output() + ConsortiumProcessesIT.logs(d)).isZero();
+    JsonNode paused = JSON.readTree(Files.readString(pause));
+    String leader = paused.path("node").asString();
+    assertThat(leader).isEqualTo(paused.path("leaderBefore").asString()).isNotEmpty();
+    // The others elected a leader while it was stopped and went on acknowledging.
+    assertThat(paused.path("newLeader").asString("")).isNotEmpty().isNotEqualTo(leader);
+    assertThat(paused.path("acknowledgedAfterNewLeader").asLong()).isPositive();
+    // Continued, the old leader did not answer a linearizable read from its stale state.
+    assertThat(paused.path("readAfterFault").asString()).isEqualTo("found");
+    assertThat(paused.path("catchUpMs").asLong()).isNotNegative();
+    assertThat(paused.path("converged").asBoolean()).isTrue();
+    assertMissingNone(paused);
+  }
+
+  private static void assertMissingNone(JsonNode report) {
     assertThat(report.path("acknowledged").asLong()).isPositive();
     JsonNode missing = report.path("missingPerNode");
     assertThat(missing.size()).isEqualTo(3);
     for (String org : List.of("consortium", "sec-1", "notary")) {
       assertThat(missing.path(org).asInt(-1)).as(org).isZero();
     }
-
-    // The restarted server is the one consortium.json records, so consortium down stops it.
-    out.reset();
-    assertThat(consortium("consortium", "down", "--dir", d.toString())).as(output()).isZero();
-    assertThat(ConsortiumProcessesIT.pids(d)).containsOnlyNulls();
   }
 }
