@@ -496,9 +496,13 @@ final class FailoverBenchmark {
     long faultAt = System.nanoTime();
     long endAt = faultAt + options.faultFor().toNanos();
     Thread slowing = null;
+    AtomicLong resumedAt = new AtomicLong(-1);
     switch (options.fault()) {
       case KILL -> kill(process, victim);
-      case PAUSE -> Signals.stop(process.pid());
+      case PAUSE -> {
+        Signals.stop(process.pid());
+        slowing = resumeAt(process.pid(), endAt, resumedAt);
+      }
       case SLOW -> slowing = slow(process.pid(), endAt);
     }
     try {
@@ -556,6 +560,7 @@ final class FailoverBenchmark {
         join(slowing);
         slowing = null;
       }
+      long endedAt = System.nanoTime();
       if (options.wipe()) {
         Path data = ConsortiumNodes.dataDir(options.dir(), victim);
         wipe(data);
@@ -568,11 +573,11 @@ final class FailoverBenchmark {
               .mapToLong(s -> s.main().height())
               .max()
               .orElse(0);
-      long endedAt = System.nanoTime();
       ProcessHandle running = process;
       long lag = -1;
       switch (options.fault()) {
         case KILL -> {
+          endedAt = System.nanoTime();
           try {
             running = ConsortiumNodes.start(options.dir(), victim, command);
           } catch (IOException e) {
@@ -587,7 +592,7 @@ final class FailoverBenchmark {
               catchUpHeight);
         }
         case PAUSE -> {
-          Signals.resume(process.pid());
+          endedAt = resumedAt.get();
           out.printf(
               Locale.ROOT,
               "continue  %s continued (SIGCONT) %.1f s after the stop; waiting for height %d%n",
@@ -699,6 +704,31 @@ final class FailoverBenchmark {
       Thread.currentThread().interrupt();
       throw new BenchFailure("interrupted", e);
     }
+  }
+
+  /**
+   * Continues the stopped process at {@code endAt} on a thread of its own, so that the pause ends
+   * on time while the leader is looked for (a status request can take seconds under load), and
+   * records when.
+   */
+  private static Thread resumeAt(long pid, long endAt, AtomicLong resumedAt) {
+    return Thread.ofPlatform()
+        .name("failover-pause-" + pid)
+        .daemon()
+        .start(
+            () -> {
+              try {
+                long left = endAt - System.nanoTime();
+                if (left > 0) {
+                  Thread.sleep(Duration.ofNanos(left));
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } finally {
+                Signals.resume(pid);
+                resumedAt.set(System.nanoTime());
+              }
+            });
   }
 
   /**

@@ -13,10 +13,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -94,6 +96,12 @@ final class ChannelReplica implements ChannelLedger {
 
   private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
   private static final long SOON_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+  /** How long a forwarded batch waits for the leader's answer before it is handed on again. */
+  private static final long FORWARD_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  /** How often a forwarder waiting for the leader's answer looks whether another one leads. */
+  private static final long FORWARD_WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   /**
    * How many Raft entries (blocks) a started node may still lack of the leader's commit index at
@@ -1117,8 +1125,16 @@ final class ChannelReplica implements ChannelLedger {
   private void forwardLoop() {
     List<SignedTransaction> batch = new ArrayList<>();
     long nextCheck = System.nanoTime();
+    RaftPeerId lastLeader = null;
     while (running) {
       try {
+        RaftPeerId leader = knownLeader();
+        if (leader != null && !leader.equals(lastLeader)) {
+          if (lastLeader != null) {
+            recheckHandedOnSoon();
+          }
+          lastLeader = leader;
+        }
         // Wakes for the next check of handed-on transactions, or after a second when none is
         // tracked (a transaction tracked meanwhile is due for its first check only after
         // RETRY_NANOS).
@@ -1159,21 +1175,69 @@ final class ChannelReplica implements ChannelLedger {
     }
   }
 
-  private void forward(List<SignedTransaction> batch) {
-    RaftClientReply reply;
-    try {
-      reply =
-          raft()
-              .forwardClient()
-              .io()
-              .sendReadOnlyNonLinearizable(
-                  Message.valueOf(ByteString.copyFrom(Forwarding.request(batch))));
-    } catch (IOException e) {
-      if (running) {
-        LOG.debug("could not forward {} transactions: {}", batch.size(), e.toString());
-      }
+  /**
+   * Hands a batch to the leader this node's Raft division knows, as a read addressed to that peer
+   * (its state machine takes the batch, {@link #acceptForwarded}; a peer that does not lead answers
+   * "retry"). The call runs on a virtual thread while the forwarder watches the division: once
+   * another leader is known, it gives the call up and hands the batch on again soon, together with
+   * the transactions handed on earlier that are still waiting for their block, instead of waiting
+   * out the call's timeout at a leader that stopped answering (a paused process accepts connections
+   * and answers nothing; ADR 0043). A copy that still reaches the old leader is refused there or,
+   * if that leader takes it, cannot be committed in its old term; a copy committed twice is refused
+   * as a duplicate by the state machine.
+   */
+  private void forward(List<SignedTransaction> batch) throws InterruptedException {
+    RaftPeerId leader = knownLeader();
+    if (leader == null) {
       batch.forEach(this::retryLater);
       return;
+    }
+    Message message = Message.valueOf(ByteString.copyFrom(Forwarding.request(batch)));
+    RaftClient client = raft().forwardClient();
+    CompletableFuture<RaftClientReply> call = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .name("ledger-forward-" + channel)
+        .start(
+            () -> {
+              try {
+                call.complete(client.io().sendStaleRead(message, 0, leader));
+              } catch (IOException | RuntimeException e) {
+                call.completeExceptionally(e);
+              }
+            });
+    long deadline = System.nanoTime() + FORWARD_TIMEOUT_NANOS;
+    RaftClientReply reply = null;
+    while (reply == null) {
+      try {
+        reply = call.get(FORWARD_WATCH_NANOS, TimeUnit.NANOSECONDS);
+      } catch (ExecutionException e) {
+        if (running) {
+          LOG.debug(
+              "could not forward {} transactions to {}: {}",
+              batch.size(),
+              leader,
+              String.valueOf(e.getCause()));
+        }
+        batch.forEach(this::retryLater);
+        return;
+      } catch (TimeoutException e) {
+        RaftPeerId now = knownLeader();
+        if (now != null && !now.equals(leader)) {
+          LOG.info(
+              "channel {}: {} leads now; {} transactions forwarded to {} are handed on again",
+              channel,
+              now,
+              batch.size(),
+              leader);
+          batch.forEach(this::retryLater);
+          recheckHandedOnSoon();
+          return;
+        }
+        if (System.nanoTime() - deadline > 0 || !running) {
+          batch.forEach(this::retryLater);
+          return;
+        }
+      }
     }
     if (!reply.isSuccess()) {
       batch.forEach(this::retryLater);
@@ -1199,6 +1263,29 @@ final class ChannelReplica implements ChannelLedger {
       }
       if (t != null) {
         t.forwarded = true;
+      }
+    }
+  }
+
+  /** The leader this node's division of the channel knows, or null (none, or not attached). */
+  private @Nullable RaftPeerId knownLeader() {
+    try {
+      return division().getInfo().getLeaderId();
+    } catch (IOException | IllegalStateException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Makes the transactions handed on to a leader that is no longer known as the leader due for
+   * their next check soon rather than after {@link #RETRY_NANOS}: the check completes those whose
+   * block arrived and hands the others on to the new leader.
+   */
+  private void recheckHandedOnSoon() {
+    long soon = System.nanoTime() + SOON_NANOS;
+    for (Tracked t : tracked.values()) {
+      if (t.forwarded && t.nextCheck - soon > 0) {
+        t.nextCheck = soon;
       }
     }
   }
