@@ -2,24 +2,19 @@ package org.trademap.server.ledgergateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +24,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.trademap.ledger.api.crypto.KeyPair;
 import org.trademap.ledger.api.node.Genesis;
-import org.trademap.ledger.core.cli.LedgerCli;
 import org.trademap.ledger.core.node.NodeFiles;
 import org.trademap.server.testing.TestTransactions;
 import tools.jackson.databind.JsonNode;
@@ -46,42 +40,13 @@ class ConsortiumProcessesIT {
 
   @TempDir Path tmp;
   private @Nullable Path dir;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final ConsortiumCli cli = new ConsortiumCli();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** Runs a command the way the server jar does, its nodes in small JVMs. */
-  private int run(String... args) {
-    return LedgerCli.run(
-        args,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        LedgerCommands.launcher(
-            List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
-  }
-
-  private String output() {
-    return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-  }
-
-  /** Every server process the test saw recorded: none outlives it, whatever failed. */
-  private final Set<Long> seen = new HashSet<>();
-
   @AfterEach
   void down() throws IOException {
-    Path d = dir;
-    if (d != null && Files.exists(d.resolve("consortium.json"))) {
-      for (Long pid : pids(d)) {
-        if (pid != null) {
-          seen.add(pid);
-        }
-      }
-      run("consortium", "down", "--dir", d.toString());
-    }
-    for (long pid : seen) {
-      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-    }
+    cli.downAndKill(dir);
     http.close();
   }
 
@@ -91,20 +56,20 @@ class ConsortiumProcessesIT {
     dir = d;
     List<Integer> ports = freeConsecutivePorts(6);
     int httpPort = ports.get(0);
-    assertThat(run(initThree(d, ports))).as(output()).isZero();
+    assertThat(cli.run(initThree(d, ports))).as(cli.output()).isZero();
 
     String[] up = upForTests(d);
-    assertThat(run(up)).as(output() + logs(d)).isZero();
+    assertThat(cli.run(up)).as(cli.output() + logs(d)).isZero();
     List<@Nullable Long> recorded = pids(d);
     assertThat(recorded).hasSize(3).doesNotContainNull();
     List<Long> pids = recorded.stream().map(Objects::requireNonNull).toList();
-    seen.addAll(pids);
+    cli.remember(d);
     for (Long pid : pids) {
       assertThat(ProcessHandle.of(pid)).get().matches(ProcessHandle::isAlive, "alive");
     }
     // A second up starts nothing: every recorded server still runs.
-    assertThat(run("consortium", "up", "--dir", d.toString())).as(output()).isZero();
-    assertThat(output()).contains("sec-1: already running (pid " + pids.get(1) + ")");
+    assertThat(cli.run("consortium", "up", "--dir", d.toString())).as(cli.output()).isZero();
+    assertThat(cli.output()).contains("sec-1: already running (pid " + pids.get(1) + ")");
     assertThat(pids(d)).isEqualTo(pids);
 
     Genesis genesis = NodeFiles.readGenesis(d.resolve("genesis.json"));
@@ -131,25 +96,20 @@ class ConsortiumProcessesIT {
     ProcessHandle secOne = ProcessHandle.of(pids.get(1)).orElseThrow();
     secOne.destroyForcibly();
     secOne.onExit().get(1, TimeUnit.MINUTES);
-    out.reset();
-    err.reset();
-    assertThat(run(up)).as(output() + logs(d)).isZero();
-    assertThat(output())
+    cli.reset();
+    assertThat(cli.run(up)).as(cli.output() + logs(d)).isZero();
+    assertThat(cli.output())
         .contains("consortium: already running", "sec-1: started", "notary: already running");
-    for (Long pid : pids(d)) {
-      if (pid != null) {
-        seen.add(pid);
-      }
-    }
+    cli.remember(d);
     assertThat(awaitOk(uri(httpPort + 1, "/api/v1/ledger/transactions/" + txId)).path("height"))
         .isEqualTo(read.path("height"));
 
-    assertThat(run("consortium", "down", "--dir", d.toString())).as(output()).isZero();
-    for (Long pid : seen) {
+    assertThat(cli.run("consortium", "down", "--dir", d.toString())).as(cli.output()).isZero();
+    for (Long pid : cli.seen()) {
       assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
     }
     assertThat(pids(d)).containsOnlyNulls();
-    assertThat(output()).contains("notary: stopped (pid " + pids.get(2));
+    assertThat(cli.output()).contains("notary: stopped (pid " + pids.get(2));
   }
 
   private static URI uri(int port, String path) {
@@ -185,10 +145,12 @@ class ConsortiumProcessesIT {
     return pids;
   }
 
-  /** The servers' output, for a failure message. */
+  /** The servers' output (of every organisation in consortium.json), for a failure message. */
   static String logs(Path d) throws IOException {
     StringBuilder sb = new StringBuilder();
-    for (String org : List.of("consortium", "sec-1", "notary")) {
+    for (JsonNode node :
+        JSON.readTree(Files.readString(d.resolve("consortium.json"))).path("orgs")) {
+      String org = node.path("id").asString();
       Path log = d.resolve(org).resolve("node.log");
       if (Files.exists(log)) {
         List<String> lines = Files.readAllLines(log);

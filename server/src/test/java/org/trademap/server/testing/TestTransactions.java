@@ -16,8 +16,8 @@ import org.trademap.ledger.core.node.LedgerNode;
 
 /**
  * Builds signed ledger transactions for tests: {@code TestTransactions.on(genesis).signer(key)
- * .nonce(n).register("subject-1").bytes()}. Defaults: the KYC registry's current version, signed
- * now.
+ * .nonce(n).register("subject-1").bytes()}, or any contract's method with {@code call}. Defaults:
+ * the KYC registry's current version, signed now.
  */
 public final class TestTransactions {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -26,6 +26,8 @@ public final class TestTransactions {
   private KeyPair signer;
   private long nonce = 1;
   private long timestampMillis = System.currentTimeMillis();
+  private String contractId = KycRegistry.ID;
+  private int contractVersion = KycRegistry.VERSION;
   private String method = KycRegistry.REGISTER;
   private byte[] args = new byte[0];
 
@@ -72,8 +74,20 @@ public final class TestTransactions {
    * {@code kyc-registry.register(subjectRef, commitment)} with a commitment derived from the ref.
    */
   public TestTransactions register(String subjectRef) {
-    this.method = KycRegistry.REGISTER;
-    this.args = registerArgs(subjectRef);
+    return call(
+        KycRegistry.ID, KycRegistry.VERSION, KycRegistry.REGISTER, registerArgs(subjectRef));
+  }
+
+  /**
+   * A call of any contract: {@code method} of {@code contractId} with {@code args} (in the
+   * contract's encoding), signed for {@code contractVersion}, the lowest version the signer
+   * accepts.
+   */
+  public TestTransactions call(String contractId, int contractVersion, String method, byte[] args) {
+    this.contractId = contractId;
+    this.contractVersion = contractVersion;
+    this.method = method;
+    this.args = args.clone();
     return this;
   }
 
@@ -89,8 +103,8 @@ public final class TestTransactions {
     return new Transaction(
             genesis.chainId(),
             genesis.channel(),
-            KycRegistry.ID,
-            KycRegistry.VERSION,
+            contractId,
+            contractVersion,
             method,
             args,
             signer.publicKey(),
