@@ -32,6 +32,7 @@ import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.GroupManagementRequest;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
@@ -97,6 +98,9 @@ final class ChannelReplica implements ChannelLedger {
   private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
   private static final long SOON_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
+  /** How long the block builder waits for its block to be committed and applied here. */
+  private static final long ORDER_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+
   /** How long a forwarded batch waits for the leader's answer before it is handed on again. */
   private static final long FORWARD_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
@@ -146,6 +150,11 @@ final class ChannelReplica implements ChannelLedger {
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private final ExecutorService intake;
   private final AtomicLong installedSnapshots = new AtomicLong();
+
+  /** The block builder's identity towards the Raft server's retry cache, and its call ids. */
+  private final ClientId builderClientId = ClientId.randomId();
+
+  private final AtomicLong builderCalls = new AtomicLong();
   private final LedgerStateMachine stateMachine;
   private final Checkpoints checkpoints;
   private final RaftGroup group;
@@ -1050,7 +1059,7 @@ final class ChannelReplica implements ChannelLedger {
         new Block(result.header(), nodeKey.sign(result.header().encode()), txs, result.receipts());
     RaftClientReply reply;
     try {
-      reply = raft().client().io().send(Message.valueOf(ByteString.copyFrom(block.encode())));
+      reply = order(block);
     } catch (IOException e) {
       if (running) {
         LOG.warn(
@@ -1076,6 +1085,40 @@ final class ChannelReplica implements ChannelLedger {
           fail(tx, new LedgerUnavailableException("the node is busy"));
         }
       }
+    }
+  }
+
+  /**
+   * Hands the block to this node's own Raft server as a client write and waits until it was applied
+   * here (or refused). In-process, not through a Raft client: a client sends to the leader it last
+   * heard of, and one that had never written went to the group's first peer, so a node that had
+   * just been elected while the old leader was paused (a process that accepts connections and
+   * answers nothing) sent its first block there and waited until that process continued (ADR 0043).
+   * The builder runs on the leader only; if this node no longer leads, the server refuses the write
+   * and the transactions are handed on again.
+   */
+  private RaftClientReply order(Block block) throws IOException {
+    Raft r = raft();
+    RaftClientRequest request =
+        RaftClientRequest.newBuilder()
+            .setClientId(builderClientId)
+            .setServerId(r.server().getId())
+            .setGroupId(group.getGroupId())
+            .setCallId(builderCalls.incrementAndGet())
+            .setMessage(Message.valueOf(ByteString.copyFrom(block.encode())))
+            .setType(RaftClientRequest.writeRequestType())
+            .build();
+    try {
+      return r.server()
+          .submitClientRequestAsync(request)
+          .get(ORDER_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } catch (TimeoutException e) {
+      throw new IOException("not applied within " + ORDER_TIMEOUT_NANOS / 1_000_000_000 + " s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while the block was ordered");
     }
   }
 
