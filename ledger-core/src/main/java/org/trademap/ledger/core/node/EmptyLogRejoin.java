@@ -21,6 +21,12 @@ import org.slf4j.LoggerFactory;
  * empty under a known leader for {@code patience}, the node asks the leader to hand leadership to
  * another member; a new leader starts from what each follower really has and sends this node its
  * snapshot (or its log). Ends once the log holds anything, or when the node closes (ADR 0025).
+ *
+ * <p>Under load such a leader sends the empty log only a heartbeat every few seconds, and in
+ * between this node's election timer runs out: it knows no leader until the next heartbeat. The
+ * patience therefore runs under the leader last heard of and is not reset by those gaps; it used to
+ * be, so the node could stay empty for good (found with {@code bench failover --target follower
+ * --wipe}, ADR 0043).
  */
 final class EmptyLogRejoin {
   private static final Logger LOG = LoggerFactory.getLogger(EmptyLogRejoin.class);
@@ -56,6 +62,10 @@ final class EmptyLogRejoin {
   private void run() {
     long stuckSince = -1;
     long leaderlessSince = System.nanoTime();
+    // The leader last heard of: a leader that sends the empty log nothing but a heartbeat every few
+    // seconds lets this node's election timer run out in between (it then knows no leader until
+    // the next heartbeat), so the time under it is not reset by those gaps.
+    RaftPeerId lastLeader = null;
     boolean warned = false;
     try {
       while (open) {
@@ -64,9 +74,12 @@ final class EmptyLogRejoin {
         if (d.getRaftLog().getNextIndex() > 0) {
           return; // the log holds entries or a snapshot: Raft takes it from here
         }
-        RaftPeerId leader = d.getInfo().getLeaderId();
+        RaftPeerId known = d.getInfo().getLeaderId();
+        if (known != null) {
+          lastLeader = known;
+        }
+        RaftPeerId leader = lastLeader;
         if (leader == null) {
-          stuckSince = -1;
           if (!warned && System.nanoTime() - leaderlessSince >= patience.toNanos()) {
             warned = true;
             LOG.warn(
