@@ -58,8 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
  * upgrade to version 2 at height U made with {@code governance propose|approve}. The leader is
  * killed with SIGKILL a few blocks before U and started again with its recorded command line once
  * the others passed U. (A follower restarted on an emptied data directory is left out: that rejoin
- * still stalls now and then, see docs/architecture.md; the replay from genesis is {@code ledger
- * verify}'s below.)
+ * stalled once in five runs, fixed since in EmptyLogRejoin, see docs/architecture.md; the replay
+ * from genesis is {@code ledger verify}'s below.)
  *
  * <p>Which version ran a block is seen from outside through its receipts: every batch of the load
  * holds one {@code update} of a shared application, which version 1 rejects ({@code
