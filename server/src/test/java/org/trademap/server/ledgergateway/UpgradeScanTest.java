@@ -59,12 +59,17 @@ class UpgradeScanTest {
   }
 
   @Test
-  void noProbeRightBeforeTheActivationHeightIsReported() {
+  void noProbeInTheBlocksRightBeforeTheActivationHeightIsReported() {
     List<JsonNode> blocks = chain(U);
     ((ArrayNode) blocks.get((int) U - 2).path("transactions")).remove(1);
+    // One block without a probe next to the activation height is no problem.
+    assertThat(scan(blocks).problems()).isEmpty();
 
+    for (long h = 1; h < U - 1; h++) {
+      ((ArrayNode) blocks.get((int) h - 1).path("transactions")).remove(1);
+    }
     assertThat(scan(blocks).problems())
-        .containsExactly("n: no probe in block 4, so the switch at 5 was not seen");
+        .containsExactly("n: no probe in blocks 1 to 4, so the switch at 5 was not seen");
   }
 
   @Test
