@@ -65,7 +65,8 @@ public final class BenchMain {
                  consortium up --dir D), spread over its nodes so that followers forward to the
                  leader; prints submitted, acknowledged, refused, errors, throughput and latency
                  p50/p95/p99/max from submission to acknowledgement (commit), and the Ed25519
-                 ceiling measured first with the target max(50 % of it, 2,000 tx/s), met or missed
+                 ceiling measured first with the target max(50 % of it, 2,000 tx/s), met or missed;
+                 exit 1 if a node answered one of its new transactions ledger.duplicate
           --duration D       submission time (default 60s, 5s..10m)
           --concurrency N    transactions outstanding at a time over all nodes (default 1024)
           --batch N          transactions per request, 1..1000 (default 128): POST
@@ -90,7 +91,8 @@ public final class BenchMain {
                  transactions missing per node; after a pause or slowing, the node is asked with
                  a linearizable read for the last transaction the others acknowledged. Exit 1 if
                  one is missing, the node did not catch up, that read answered "not found"
-                 (stale), or a slowed follower cut the others' rate below 80 % of before
+                 (stale), a slowed follower cut the others' rate below 80 % of before, or a new
+                 transaction was answered ledger.duplicate
           --duration D        submission time (default 40s, 5s..10m)
           --fault F           kill (default), pause or slow
           --fault-after D     from the start of submission to the fault (default 10s; older
@@ -226,7 +228,7 @@ public final class BenchMain {
     if (verify != null) {
       return checked(() -> AckedCheck.run(options.dir(), verify, out), err);
     }
-    return guarded(() -> new ClusterBenchmark(options, out).run(), err);
+    return checked(() -> new ClusterBenchmark(options, out).run().wrongDuplicates() == 0, err);
   }
 
   private static int failover(List<String> args, PrintStream out, PrintStream err) {

@@ -196,7 +196,21 @@ final class ClusterBenchmark {
       Map<String, Long> errorKinds,
       Map<String, Long> redirects,
       @Nullable Ceiling ceiling,
-      @Nullable NodeCpuFigures nodeCpu) {}
+      @Nullable NodeCpuFigures nodeCpu) {
+
+    /** The refusal a node gives a transaction it has committed before. */
+    static final String DUPLICATE = "ledger.duplicate";
+
+    /**
+     * Transactions refused as duplicates: wrong answers, since the benchmark signs every
+     * transaction anew and sends it once (a redirect after a refused connection sends one the node
+     * never received). A node that says so about a transaction it handed on itself has committed it
+     * and tells the caller otherwise.
+     */
+    long wrongDuplicates() {
+      return refusedKinds.getOrDefault(DUPLICATE, 0L);
+    }
+  }
 
   /**
    * The CPU time of the node processes (user and system, all threads, from {@code
@@ -754,6 +768,13 @@ final class ClusterBenchmark {
                     f.acknowledged()));
     r.refusedKinds().forEach((k, v) -> out.printf(Locale.ROOT, "refused   %8d  %s%n", v, k));
     r.errorKinds().forEach((k, v) -> out.printf(Locale.ROOT, "errors    %8d  %s%n", v, k));
+    if (r.wrongDuplicates() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "WRONG     %,d transactions answered %s, though each was new and sent once%n",
+          r.wrongDuplicates(),
+          Report.DUPLICATE);
+    }
     if (r.redirected() > 0) {
       out.printf(
           Locale.ROOT,

@@ -204,6 +204,10 @@ final class FailoverBenchmark {
                 othersTpsDuring,
                 node));
       }
+      long duplicates = load.path("refusedKinds").path(ClusterBenchmark.Report.DUPLICATE).asLong();
+      if (duplicates > 0) {
+        why.add(duplicates + " new transactions answered " + ClusterBenchmark.Report.DUPLICATE);
+      }
       if (!missingPerNode.values().stream().allMatch(m -> m == 0)) {
         why.add("acknowledged transactions missing: " + missingPerNode);
       }

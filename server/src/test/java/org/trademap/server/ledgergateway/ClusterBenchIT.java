@@ -2,23 +2,16 @@ package org.trademap.server.ledgergateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.trademap.bench.BenchMain;
-import org.trademap.ledger.core.cli.LedgerCli;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,63 +33,25 @@ class ClusterBenchIT {
 
   @TempDir Path tmp;
   private @Nullable Path dir;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final Set<Long> seen = new HashSet<>();
-
-  private PrintStream stream(ByteArrayOutputStream b) {
-    return new PrintStream(b, true, StandardCharsets.UTF_8);
-  }
-
-  private int consortium(String... args) {
-    return LedgerCli.run(
-        args,
-        stream(out),
-        stream(err),
-        LedgerCommands.launcher(
-            List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
-  }
-
-  private int bench(String... args) {
-    return BenchMain.run(args, stream(out), stream(err));
-  }
-
-  private String output() {
-    return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-  }
-
-  private void remember(Path d) throws IOException {
-    for (Long pid : ConsortiumProcessesIT.pids(d)) {
-      if (pid != null) {
-        seen.add(pid);
-      }
-    }
-  }
+  private final ConsortiumCli cli = new ConsortiumCli();
 
   /** {@code consortium init} of three organisations on free ports and {@code up}. */
   private Path upThree() throws IOException {
     Path d = tmp.resolve("consortium");
     dir = d;
     List<Integer> ports = ConsortiumProcessesIT.freeConsecutivePorts(6);
-    assertThat(consortium(ConsortiumProcessesIT.initThree(d, ports))).as(output()).isZero();
-    assertThat(consortium(ConsortiumProcessesIT.upForTests(d)))
-        .as(output() + ConsortiumProcessesIT.logs(d))
+    assertThat(cli.run(ConsortiumProcessesIT.initThree(d, ports))).as(cli.output()).isZero();
+    assertThat(cli.run(ConsortiumProcessesIT.upForTests(d)))
+        .as(cli.output() + ConsortiumProcessesIT.logs(d))
         .isZero();
-    remember(d);
+    cli.remember(d);
     return d;
   }
 
   /** Always stops every node (a restarted one included), also when the test failed. */
   @AfterEach
   void down() throws IOException {
-    Path d = dir;
-    if (d != null && Files.exists(d.resolve("consortium.json"))) {
-      remember(d);
-      consortium("consortium", "down", "--dir", d.toString());
-    }
-    for (long pid : seen) {
-      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-    }
+    cli.downAndKill(dir);
   }
 
   @Test
@@ -106,7 +61,7 @@ class ClusterBenchIT {
     Path json = tmp.resolve("cluster.json");
     Path acked = tmp.resolve("acked.txt");
     assertThat(
-            bench(
+            cli.bench(
                 "ledger",
                 "--cluster",
                 d.toString(),
@@ -120,9 +75,9 @@ class ClusterBenchIT {
                 json.toString(),
                 "--acked-out",
                 acked.toString()))
-        .as(output() + ConsortiumProcessesIT.logs(d))
+        .as(cli.output() + ConsortiumProcessesIT.logs(d))
         .isZero();
-    assertThat(output())
+    assertThat(cli.output())
         .contains("machine ", "config ", "throughput", "p95", "p99", "max", "acknowledged");
 
     JsonNode report = JSON.readTree(Files.readString(json));
@@ -139,7 +94,7 @@ class ClusterBenchIT {
         .isGreaterThanOrEqualTo(2000)
         .isGreaterThanOrEqualTo(ceiling.path("ceilingTps").asDouble() / 2 - 0.1);
     assertThat(ceiling.has("met")).isTrue();
-    assertThat(output()).contains("warm-up ", "ceiling ", "target ");
+    assertThat(cli.output()).contains("warm-up ", "ceiling ", "target ");
     assertThat(report.path("acknowledged").asLong()).isPositive().isEqualTo(ids.size());
     assertThat(report.path("submitted").asLong())
         .isEqualTo(
@@ -164,14 +119,13 @@ class ClusterBenchIT {
         .isCloseTo(
             report.path("cores").asInt() * 1000 / cpu.path("msPerTx").asDouble(),
             org.assertj.core.data.Percentage.withPercentage(1));
-    assertThat(output()).contains("node cpu ");
+    assertThat(cli.output()).contains("node cpu ");
 
     // --submit-to leader: every request goes to the leader the nodes name; nothing is forwarded.
-    out.reset();
-    err.reset();
+    cli.reset();
     Path leaderJson = tmp.resolve("leader.json");
     assertThat(
-            bench(
+            cli.bench(
                 "ledger",
                 "--cluster",
                 d.toString(),
@@ -185,9 +139,9 @@ class ClusterBenchIT {
                 "leader",
                 "--out",
                 leaderJson.toString()))
-        .as(output() + ConsortiumProcessesIT.logs(d))
+        .as(cli.output() + ConsortiumProcessesIT.logs(d))
         .isZero();
-    assertThat(output()).contains("--submit-to leader");
+    assertThat(cli.output()).contains("--submit-to leader");
     JsonNode atLeader = JSON.readTree(Files.readString(leaderJson));
     assertThat(atLeader.path("acknowledged").asLong()).isPositive();
     List<String> given =
@@ -196,26 +150,25 @@ class ClusterBenchIT {
             .toList();
     assertThat(given).hasSize(1);
 
-    out.reset();
-    err.reset();
-    assertThat(bench("ledger", "--cluster", d.toString(), "--verify-acked", acked.toString()))
-        .as(output())
+    cli.reset();
+    assertThat(cli.bench("ledger", "--cluster", d.toString(), "--verify-acked", acked.toString()))
+        .as(cli.output())
         .isZero();
-    assertThat(output()).contains("every id is on every node").doesNotContain("MISSING");
+    assertThat(cli.output()).contains("every id is on every node").doesNotContain("MISSING");
 
     // An id no node has is reported missing on each, and the check fails.
     Path withAbsent = tmp.resolve("with-absent.txt");
     Files.writeString(withAbsent, ids.getFirst() + "\n" + ABSENT + "\n");
-    out.reset();
-    err.reset();
-    assertThat(bench("ledger", "--cluster", d.toString(), "--verify-acked", withAbsent.toString()))
-        .as(output())
+    cli.reset();
+    assertThat(
+            cli.bench("ledger", "--cluster", d.toString(), "--verify-acked", withAbsent.toString()))
+        .as(cli.output())
         .isEqualTo(1);
-    assertThat(output().split(ABSENT, -1)).hasSize(4);
-    assertThat(output()).contains("notary       1 of 2 MISSING");
+    assertThat(cli.output().split(ABSENT, -1)).hasSize(4);
+    assertThat(cli.output()).contains("notary       1 of 2 MISSING");
 
-    out.reset();
-    assertThat(consortium("consortium", "down", "--dir", d.toString())).as(output()).isZero();
+    cli.reset();
+    assertThat(cli.run("consortium", "down", "--dir", d.toString())).as(cli.output()).isZero();
     assertThat(ConsortiumProcessesIT.pids(d)).containsOnlyNulls();
   }
 
@@ -226,7 +179,7 @@ class ClusterBenchIT {
 
     Path json = tmp.resolve("failover.json");
     int status =
-        bench(
+        cli.bench(
             "failover",
             "--cluster",
             d.toString(),
@@ -240,9 +193,9 @@ class ClusterBenchIT {
             "12",
             "--out",
             json.toString());
-    remember(d);
-    assertThat(status).as(output() + ConsortiumProcessesIT.logs(d)).isZero();
-    assertThat(output())
+    cli.remember(d);
+    assertThat(status).as(cli.output() + ConsortiumProcessesIT.logs(d)).isZero();
+    assertThat(cli.output())
         .contains("machine ", "fault ", "leader ", "catch-up ", "gap ", "result    PASS");
 
     JsonNode report = JSON.readTree(Files.readString(json));
@@ -259,8 +212,8 @@ class ClusterBenchIT {
     assertMissingNone(report);
 
     // The restarted server is the one consortium.json records, so consortium down stops it.
-    out.reset();
-    assertThat(consortium("consortium", "down", "--dir", d.toString())).as(output()).isZero();
+    cli.reset();
+    assertThat(cli.run("consortium", "down", "--dir", d.toString())).as(cli.output()).isZero();
     assertThat(ConsortiumProcessesIT.pids(d)).containsOnlyNulls();
   }
 
@@ -270,7 +223,7 @@ class ClusterBenchIT {
 
     Path slow = tmp.resolve("slow.json");
     int slowStatus =
-        bench(
+        cli.bench(
             "failover",
             "--cluster",
             d.toString(),
@@ -288,7 +241,7 @@ class ClusterBenchIT {
             "12",
             "--out",
             slow.toString());
-    assertThat(slowStatus).as(output() + ConsortiumProcessesIT.logs(d)).isZero();
+    assertThat(slowStatus).as(cli.output() + ConsortiumProcessesIT.logs(d)).isZero();
     JsonNode slowed = JSON.readTree(Files.readString(slow));
     assertThat(slowed.path("fault").asString()).isEqualTo("slow");
     String follower = slowed.path("node").asString();
@@ -301,10 +254,10 @@ class ClusterBenchIT {
     assertThat(slowed.path("catchUpMs").asLong()).isNotNegative();
     assertMissingNone(slowed);
 
-    out.reset();
+    cli.reset();
     Path pause = tmp.resolve("pause.json");
     int pauseStatus =
-        bench(
+        cli.bench(
             "failover",
             "--cluster",
             d.toString(),
@@ -320,7 +273,7 @@ class ClusterBenchIT {
             "12",
             "--out",
             pause.toString());
-    assertThat(pauseStatus).as(output() + ConsortiumProcessesIT.logs(d)).isZero();
+    assertThat(pauseStatus).as(cli.output() + ConsortiumProcessesIT.logs(d)).isZero();
     JsonNode paused = JSON.readTree(Files.readString(pause));
     String leader = paused.path("node").asString();
     assertThat(leader).isEqualTo(paused.path("leaderBefore").asString()).isNotEmpty();

@@ -10,13 +10,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.trademap.bench.BenchMain;
 import org.trademap.ledger.core.cli.LedgerCli;
 
 /**
  * The ledger's command line ({@code consortium init|up|down}, {@code governance}, {@code ledger
- * verify}) run the way the server jar runs it, its nodes in small JVMs, for the tests with real
- * server processes: keeps the output, and every server process it was shown, so that none outlives
- * the test whatever failed.
+ * verify}) run the way the server jar runs it, and the benchmarks ({@code bench ledger|failover}),
+ * its nodes in small JVMs, for the tests with real server processes: keeps the output, and every
+ * server process it was shown, so that none outlives the test whatever failed.
  */
 final class ConsortiumCli {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -31,6 +32,16 @@ final class ConsortiumCli {
         new PrintStream(err, true, StandardCharsets.UTF_8),
         LedgerCommands.launcher(
             List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
+  }
+
+  /**
+   * Runs a benchmark command ({@code bin/trademap bench …}) into the same output; its exit code.
+   */
+  int bench(String... args) {
+    return BenchMain.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   /** What the commands since the last {@link #reset} wrote, standard output first. */

@@ -1235,6 +1235,18 @@ final class ChannelReplica implements ChannelLedger {
       batch.forEach(this::retryLater);
       return;
     }
+    // Which of these were handed to a leader before, by a call whose answer this node may never
+    // have had (given up at a leader change or timed out, though the leader took them): for those
+    // a "duplicate" means that copy was committed, not that the caller sent one twice. Marked
+    // before this call for the same reason.
+    boolean[] handedBefore = new boolean[batch.size()];
+    for (int i = 0; i < batch.size(); i++) {
+      Tracked t = tracked.get(batch.get(i).id());
+      if (t != null) {
+        handedBefore[i] = t.forwarded;
+        t.forwarded = true;
+      }
+    }
     Message message = Message.valueOf(ByteString.copyFrom(Forwarding.request(batch)));
     RaftClient client = raft().forwardClient();
     CompletableFuture<RaftClientReply> call = new CompletableFuture<>();
@@ -1290,22 +1302,18 @@ final class ChannelReplica implements ChannelLedger {
         Forwarding.parseReply(reply.getMessage().getContent().toByteArray(), batch.size());
     for (int i = 0; i < batch.size(); i++) {
       SignedTransaction tx = batch.get(i);
-      Tracked t = tracked.get(tx.id());
       switch (outcomes.get(i)) {
         case Forwarding.Outcome.Accepted a -> {}
         case Forwarding.Outcome.Refused r -> {
           // Handed on before, a duplicate is this very transaction, committed: its block (or the
           // chain check) completes it here.
-          if (!(r.code() == ValidationCode.DUPLICATE && t != null && t.forwarded)) {
+          if (!(r.code() == ValidationCode.DUPLICATE && handedBefore[i])) {
             complete(tx.id(), new SubmitResult.Refused(tx.id(), r.code(), r.message()));
           }
         }
         case Forwarding.Outcome.Busy b ->
             fail(tx, new LedgerUnavailableException("the leader is busy"));
         case Forwarding.Outcome.Retry x -> retryLater(tx);
-      }
-      if (t != null) {
-        t.forwarded = true;
       }
     }
   }

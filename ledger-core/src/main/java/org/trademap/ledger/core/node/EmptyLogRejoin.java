@@ -60,13 +60,7 @@ final class EmptyLogRejoin {
   }
 
   private void run() {
-    long stuckSince = -1;
-    long leaderlessSince = System.nanoTime();
-    // The leader last heard of: a leader that sends the empty log nothing but a heartbeat every few
-    // seconds lets this node's election timer run out in between (it then knows no leader until
-    // the next heartbeat), so the time under it is not reset by those gaps.
-    RaftPeerId lastLeader = null;
-    boolean warned = false;
+    Patience watch = new Patience(patience, self, System.nanoTime());
     try {
       while (open) {
         Thread.sleep(Math.max(100, patience.toMillis() / 5));
@@ -74,36 +68,18 @@ final class EmptyLogRejoin {
         if (d.getRaftLog().getNextIndex() > 0) {
           return; // the log holds entries or a snapshot: Raft takes it from here
         }
-        RaftPeerId known = d.getInfo().getLeaderId();
-        if (known != null) {
-          lastLeader = known;
-        }
-        RaftPeerId leader = lastLeader;
-        if (leader == null) {
-          if (!warned && System.nanoTime() - leaderlessSince >= patience.toNanos()) {
-            warned = true;
-            LOG.warn(
-                "group {} has had no leader for {} s and this node's Raft log of it is empty:"
-                    + " either too few of its members are up, or the others committed entries and"
-                    + " Ratis does not count the vote of a node with an empty log (it may have lost"
-                    + " entries with its storage); the channel waits for a member that holds its"
-                    + " log to return (ADR 0039)",
-                group.getGroupId(),
-                patience.toSeconds());
-          }
-          continue;
-        }
-        leaderlessSince = System.nanoTime();
-        if (leader.equals(self)) {
-          stuckSince = -1;
-          continue;
-        }
-        long now = System.nanoTime();
-        if (stuckSince < 0) {
-          stuckSince = now;
-        } else if (now - stuckSince >= patience.toNanos()) {
-          askForAnotherLeader(leader);
-          stuckSince = now;
+        switch (watch.next(System.nanoTime(), d.getInfo().getLeaderId())) {
+          case Step.Wait _ -> {}
+          case Step.AskAnotherLeader(RaftPeerId leader) -> askForAnotherLeader(leader);
+          case Step.WarnNoLeader _ ->
+              LOG.warn(
+                  "group {} has had no leader for {} s and this node's Raft log of it is empty:"
+                      + " either too few of its members are up, or the others committed entries"
+                      + " and Ratis does not count the vote of a node with an empty log (it may"
+                      + " have lost entries with its storage); the channel waits for a member that"
+                      + " holds its log to return (ADR 0039)",
+                  group.getGroupId(),
+                  patience.toSeconds());
         }
       }
     } catch (InterruptedException e) {
@@ -112,6 +88,72 @@ final class EmptyLogRejoin {
       if (open) {
         LOG.warn("watching this node's empty Raft log ended: {}", e.toString());
       }
+    }
+  }
+
+  /** What the watch does after one look at the empty log. */
+  sealed interface Step {
+    /** Nothing yet. */
+    record Wait() implements Step {}
+
+    /** The log has stayed empty under {@code leader} for the patience: ask it to hand over. */
+    record AskAnotherLeader(RaftPeerId leader) implements Step {}
+
+    /** No leader has been heard of for the patience (said once). */
+    record WarnNoLeader() implements Step {}
+  }
+
+  /**
+   * The watch's clock, apart from Ratis so that its timing can be tested: the patience runs under
+   * the leader last heard of, through the gaps in which this node knows none, and starts again
+   * after each request to hand over.
+   */
+  static final class Patience {
+    private static final Step WAIT = new Step.Wait();
+
+    private final long patienceNanos;
+    private final RaftPeerId self;
+    private long leaderlessSince;
+    private long stuckSince = -1;
+    private @Nullable RaftPeerId lastLeader;
+    private boolean warned;
+
+    Patience(Duration patience, RaftPeerId self, long nowNanos) {
+      this.patienceNanos = patience.toNanos();
+      this.self = self;
+      this.leaderlessSince = nowNanos;
+    }
+
+    /**
+     * The step at {@code nowNanos}, the log still being empty.
+     *
+     * @param known the leader this node knows now, or null
+     */
+    Step next(long nowNanos, @Nullable RaftPeerId known) {
+      if (known != null) {
+        lastLeader = known;
+      }
+      RaftPeerId leader = lastLeader;
+      if (leader == null) {
+        if (!warned && nowNanos - leaderlessSince >= patienceNanos) {
+          warned = true;
+          return new Step.WarnNoLeader();
+        }
+        return WAIT;
+      }
+      if (leader.equals(self)) {
+        stuckSince = -1;
+        return WAIT;
+      }
+      if (stuckSince < 0) {
+        stuckSince = nowNanos;
+        return WAIT;
+      }
+      if (nowNanos - stuckSince >= patienceNanos) {
+        stuckSince = nowNanos;
+        return new Step.AskAnotherLeader(leader);
+      }
+      return WAIT;
     }
   }
 
