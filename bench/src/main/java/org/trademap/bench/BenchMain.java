@@ -71,7 +71,7 @@ public final class BenchMain {
           --concurrency N    transactions outstanding at a time over all nodes (default 1024)
           --batch N          transactions per request, 1..1000 (default 128): POST
                              /api/v1/ledger/transactions/batch; 1 submits each on its own request
-          --warmup D         submission before the measured time, not counted (default 10s; 0: none)
+          --warmup D         submission before the measured time, not counted (default 60s; 0: none)
           --submit-to T      all (default): every node in turn, the followers forward to the
                              leader; leader: only the channel's leader, no forwarding
           --out FILE         JSON result (default bench-results/cluster-<UTC timestamp>.json)

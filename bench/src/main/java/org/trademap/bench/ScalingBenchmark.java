@@ -339,10 +339,19 @@ final class ScalingBenchmark {
                 .run();
         out.printf(
             Locale.ROOT,
-            "warm-up   %s: %,d acknowledged, %,.1f tx/s (not counted)%n",
+            "warm-up   %s: %,d acknowledged, %,.1f tx/s, %,d refused, %,d errors (not counted)%s%n",
             Durations.format(options.warmup()),
             w.acknowledged(),
-            w.tps());
+            w.tps(),
+            w.refused(),
+            w.errors(),
+            w.wrongDuplicates() > 0
+                ? String.format(
+                    Locale.ROOT,
+                    "; WRONG: %,d new transactions answered %s",
+                    w.wrongDuplicates(),
+                    ClusterBenchmark.Report.DUPLICATE)
+                : "");
         idle = NodeCpu.lower(idle, idleRates(cpu, "after the warm-up"));
       }
       printIdle(idle);

@@ -25,7 +25,7 @@ class ClusterOptionsTest {
     assertThat(d.duration()).isEqualTo(Duration.ofSeconds(60));
     assertThat(d.concurrency()).isEqualTo(1024);
     assertThat(d.batch()).isEqualTo(128);
-    assertThat(d.warmUp()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(d.warmUp()).isEqualTo(Duration.ofSeconds(60));
     assertThat(d.ceiling()).isTrue();
     assertThat(d.out()).isNull();
     assertThat(d.ackedOut()).isNull();
