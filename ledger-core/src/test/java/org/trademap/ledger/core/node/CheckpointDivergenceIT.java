@@ -114,10 +114,12 @@ class CheckpointDivergenceIT {
 
   /**
    * Asks the leader, as organisation {@code to}, to hand its leadership to {@code to}; repeatedly
-   * for up to about half a minute, as the leader's call to the target fails ({@code UNAVAILABLE})
-   * while its gRPC channel to the restarted node waits out its reconnect backoff, which grew while
-   * the node was down (five tries a second apart were not always enough once blocks were ordered
-   * in-process, ADR 0043: the test reaches the transfer sooner after the restart).
+   * for up to about half a minute: soon after the node's restart the transfer sometimes fails with
+   * gRPC {@code UNAVAILABLE} several times in a row, and five tries a second apart were not always
+   * enough once blocks were ordered in-process (ADR 0043: the test reaches the transfer sooner
+   * after the restart). Why is not known. A reconnect backoff of the leader's channel to the
+   * restarted node was the first guess, but Ratis' log appender resets that backoff on its errors
+   * ({@code GrpcLogAppender.resetClient}).
    */
   void transferLeadership(int to) throws IOException {
     for (int attempt = 1; ; attempt++) {
