@@ -217,6 +217,50 @@ class ClusterBenchIT {
     assertThat(ConsortiumProcessesIT.pids(d)).containsOnlyNulls();
   }
 
+  /**
+   * RELIABILITY's "wiped data directory" row with real processes: a follower killed under load, its
+   * data directory emptied, started again. It must get the channel's history from the leader (log
+   * or snapshot) and hold every acknowledged transaction. Under load such a follower once stayed at
+   * height 0 for good ({@code EmptyLogRejoin}, ADR 0043; its timing has a unit test).
+   */
+  @Test
+  void aWipedFollowerRejoinsUnderLoadWithEveryAcknowledgedTransaction() throws Exception {
+    Path d = upThree();
+
+    Path json = tmp.resolve("wipe.json");
+    int status =
+        cli.bench(
+            "failover",
+            "--cluster",
+            d.toString(),
+            "--target",
+            "follower",
+            "--wipe",
+            "--duration",
+            "25s",
+            "--fault-after",
+            "6s",
+            "--fault-for",
+            "3s",
+            "--concurrency",
+            "48",
+            "--out",
+            json.toString());
+    cli.remember(d);
+    assertThat(status).as(cli.output() + ConsortiumProcessesIT.logs(d)).isZero();
+    assertThat(cli.output()).contains("result    PASS");
+
+    JsonNode report = JSON.readTree(Files.readString(json));
+    assertThat(report.path("fault").asString()).isEqualTo("kill");
+    assertThat(report.path("wipe").asBoolean()).isTrue();
+    String wiped = report.path("node").asString();
+    assertThat(wiped).isNotEmpty().isNotEqualTo(report.path("leaderBefore").asString());
+    // The emptied node caught up and all three ended on one head.
+    assertThat(report.path("catchUpMs").asLong()).isNotNegative();
+    assertThat(report.path("converged").asBoolean()).isTrue();
+    assertMissingNone(report);
+  }
+
   @Test
   void aSlowFollowerLeavesTheOthersRateAndAPausedLeaderReadsNothingStale() throws Exception {
     Path d = upThree();
