@@ -125,6 +125,7 @@ public final class BenchMain {
                  and, charging the idle work to the transactions as well,
                    cpuMsPerTxPerNode  = max over nodes of CPU ms in the measured time / acknowledged
                    projectedTpsAllCpu = cores x 1000 / cpuMsPerTxPerNode
+                 Exit 1 if a node answered one of the new transactions ledger.duplicate.
           --model M          a, b or a,b (required)
           --companies LIST   numbers of companies, 1 to 98 each (default 4,8,12,16,20)
           --duration D       measured time per size (default 30s, 1s..10m)
@@ -300,7 +301,13 @@ public final class BenchMain {
               + " scaling");
       return FAILED;
     }
-    return guarded(() -> new ScalingBenchmark(options, out, launchers).run(), err);
+    ScalingBenchmark benchmark = new ScalingBenchmark(options, out, launchers);
+    return checked(
+        () -> {
+          benchmark.run();
+          return benchmark.wrongDuplicates() == 0;
+        },
+        err);
   }
 
   private static int usage(UsageException e, PrintStream err) {

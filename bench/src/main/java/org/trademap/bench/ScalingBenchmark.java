@@ -81,6 +81,9 @@ final class ScalingBenchmark {
   private final PrintStream out;
   private final Function<List<String>, NodeLauncher> launchers;
 
+  /** New transactions answered "duplicate" so far, warm-ups included: wrong answers (ADR 0044). */
+  private long wrongDuplicates;
+
   /**
    * @param launchers a node launcher for given JVM options ({@link #NODE_JVM_OPTIONS})
    */
@@ -196,7 +199,19 @@ final class ScalingBenchmark {
       }
     }
     write(dir, points, machine, started);
+    if (wrongDuplicates > 0) {
+      out.printf(
+          Locale.ROOT,
+          "WRONG     %,d new transactions were answered %s in this run (see the sizes above)%n",
+          wrongDuplicates,
+          ClusterBenchmark.Report.DUPLICATE);
+    }
     return points;
+  }
+
+  /** New transactions answered "duplicate" in the run: wrong answers, the run fails on them. */
+  long wrongDuplicates() {
+    return wrongDuplicates;
   }
 
   private void write(Path dir, List<ScalingPoint> points, Machine machine, Instant started) {
@@ -352,6 +367,7 @@ final class ScalingBenchmark {
                     w.wrongDuplicates(),
                     ClusterBenchmark.Report.DUPLICATE)
                 : "");
+        wrongDuplicates += w.wrongDuplicates();
         idle = NodeCpu.lower(idle, idleRates(cpu, "after the warm-up"));
       }
       printIdle(idle);
@@ -372,6 +388,7 @@ final class ScalingBenchmark {
               null,
               false);
       ClusterBenchmark.Report r = new ClusterBenchmark(measured, out, window, channels).run();
+      wrongDuplicates += r.wrongDuplicates();
       List<String> ended = cpu.ended();
       if (!ended.isEmpty()) {
         throw new BenchFailure("nodes ended during the run: " + ended + " (see their node.log)");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +53,18 @@ class ClusterBenchIT {
   @AfterEach
   void down() throws IOException {
     cli.downAndKill(dir);
+  }
+
+  /**
+   * {@code bench failover --cluster d <options> --out json}; its exit status.
+   *
+   * @param options separated by single spaces
+   */
+  private int failover(Path d, Path json, String options) {
+    List<String> args = new ArrayList<>(List.of("failover", "--cluster", d.toString()));
+    args.addAll(List.of(options.split(" ")));
+    args.addAll(List.of("--out", json.toString()));
+    return cli.bench(args.toArray(String[]::new));
   }
 
   @Test
@@ -179,20 +192,7 @@ class ClusterBenchIT {
 
     Path json = tmp.resolve("failover.json");
     int status =
-        cli.bench(
-            "failover",
-            "--cluster",
-            d.toString(),
-            "--duration",
-            "25s",
-            "--kill-after",
-            "6s",
-            "--restart-after",
-            "4s",
-            "--concurrency",
-            "12",
-            "--out",
-            json.toString());
+        failover(d, json, "--duration 25s --kill-after 6s --restart-after 4s --concurrency 12");
     cli.remember(d);
     assertThat(status).as(cli.output() + ConsortiumProcessesIT.logs(d)).isZero();
     assertThat(cli.output())
@@ -229,23 +229,10 @@ class ClusterBenchIT {
 
     Path json = tmp.resolve("wipe.json");
     int status =
-        cli.bench(
-            "failover",
-            "--cluster",
-            d.toString(),
-            "--target",
-            "follower",
-            "--wipe",
-            "--duration",
-            "25s",
-            "--fault-after",
-            "6s",
-            "--fault-for",
-            "3s",
-            "--concurrency",
-            "48",
-            "--out",
-            json.toString());
+        failover(
+            d,
+            json,
+            "--target follower --wipe --duration 25s --fault-after 6s --fault-for 3s --concurrency 48");
     cli.remember(d);
     assertThat(status).as(cli.output() + ConsortiumProcessesIT.logs(d)).isZero();
     assertThat(cli.output()).contains("result    PASS");
@@ -267,24 +254,10 @@ class ClusterBenchIT {
 
     Path slow = tmp.resolve("slow.json");
     int slowStatus =
-        cli.bench(
-            "failover",
-            "--cluster",
-            d.toString(),
-            "--fault",
-            "slow",
-            "--target",
-            "follower",
-            "--duration",
-            "20s",
-            "--fault-after",
-            "8s",
-            "--fault-for",
-            "8s",
-            "--concurrency",
-            "12",
-            "--out",
-            slow.toString());
+        failover(
+            d,
+            slow,
+            "--fault slow --target follower --duration 20s --fault-after 8s --fault-for 8s --concurrency 12");
     assertThat(slowStatus).as(cli.output() + ConsortiumProcessesIT.logs(d)).isZero();
     JsonNode slowed = JSON.readTree(Files.readString(slow));
     assertThat(slowed.path("fault").asString()).isEqualTo("slow");
@@ -301,22 +274,10 @@ class ClusterBenchIT {
     cli.reset();
     Path pause = tmp.resolve("pause.json");
     int pauseStatus =
-        cli.bench(
-            "failover",
-            "--cluster",
-            d.toString(),
-            "--fault",
-            "pause",
-            "--duration",
-            "20s",
-            "--fault-after",
-            "5s",
-            "--fault-for",
-            "5s",
-            "--concurrency",
-            "12",
-            "--out",
-            pause.toString());
+        failover(
+            d,
+            pause,
+            "--fault pause --duration 20s --fault-after 5s --fault-for 5s --concurrency 12");
     assertThat(pauseStatus).as(cli.output() + ConsortiumProcessesIT.logs(d)).isZero();
     JsonNode paused = JSON.readTree(Files.readString(pause));
     String leader = paused.path("node").asString();
