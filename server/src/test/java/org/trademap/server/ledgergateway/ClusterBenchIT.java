@@ -56,15 +56,20 @@ class ClusterBenchIT {
   }
 
   /**
-   * {@code bench failover --cluster d <options> --out json}; its exit status.
+   * {@code bench failover --cluster d <options> --out <name>.json}, which must exit 0 (its output
+   * and the nodes' logs otherwise); its report. Every server process it started is noted.
    *
    * @param options separated by single spaces
    */
-  private int failover(Path d, Path json, String options) {
+  private JsonNode passingFailover(Path d, String name, String options) throws IOException {
+    Path json = tmp.resolve(name + ".json");
     List<String> args = new ArrayList<>(List.of("failover", "--cluster", d.toString()));
     args.addAll(List.of(options.split(" ")));
     args.addAll(List.of("--out", json.toString()));
-    return cli.bench(args.toArray(String[]::new));
+    int status = cli.bench(args.toArray(String[]::new));
+    cli.remember(d);
+    assertThat(status).as(cli.output() + ConsortiumProcessesIT.logs(d)).isZero();
+    return JSON.readTree(Files.readString(json));
   }
 
   @Test
@@ -190,15 +195,12 @@ class ClusterBenchIT {
       throws Exception {
     Path d = upThree();
 
-    Path json = tmp.resolve("failover.json");
-    int status =
-        failover(d, json, "--duration 25s --kill-after 6s --restart-after 4s --concurrency 12");
-    cli.remember(d);
-    assertThat(status).as(cli.output() + ConsortiumProcessesIT.logs(d)).isZero();
+    JsonNode report =
+        passingFailover(
+            d, "failover", "--duration 25s --kill-after 6s --restart-after 4s --concurrency 12");
     assertThat(cli.output())
         .contains("machine ", "fault ", "leader ", "catch-up ", "gap ", "result    PASS");
 
-    JsonNode report = JSON.readTree(Files.readString(json));
     assertThat(report.path("fault").asString()).isEqualTo("kill");
     String killed = report.path("node").asString();
     assertThat(killed).isEqualTo(report.path("leaderBefore").asString()).isNotEmpty();
@@ -227,17 +229,13 @@ class ClusterBenchIT {
   void aWipedFollowerRejoinsUnderLoadWithEveryAcknowledgedTransaction() throws Exception {
     Path d = upThree();
 
-    Path json = tmp.resolve("wipe.json");
-    int status =
-        failover(
+    JsonNode report =
+        passingFailover(
             d,
-            json,
+            "wipe",
             "--target follower --wipe --duration 25s --fault-after 6s --fault-for 3s --concurrency 48");
-    cli.remember(d);
-    assertThat(status).as(cli.output() + ConsortiumProcessesIT.logs(d)).isZero();
     assertThat(cli.output()).contains("result    PASS");
 
-    JsonNode report = JSON.readTree(Files.readString(json));
     assertThat(report.path("fault").asString()).isEqualTo("kill");
     assertThat(report.path("wipe").asBoolean()).isTrue();
     String wiped = report.path("node").asString();
@@ -252,14 +250,11 @@ class ClusterBenchIT {
   void aSlowFollowerLeavesTheOthersRateAndAPausedLeaderReadsNothingStale() throws Exception {
     Path d = upThree();
 
-    Path slow = tmp.resolve("slow.json");
-    int slowStatus =
-        failover(
+    JsonNode slowed =
+        passingFailover(
             d,
-            slow,
+            "slow",
             "--fault slow --target follower --duration 20s --fault-after 8s --fault-for 8s --concurrency 12");
-    assertThat(slowStatus).as(cli.output() + ConsortiumProcessesIT.logs(d)).isZero();
-    JsonNode slowed = JSON.readTree(Files.readString(slow));
     assertThat(slowed.path("fault").asString()).isEqualTo("slow");
     String follower = slowed.path("node").asString();
     assertThat(follower).isNotEmpty().isNotEqualTo(slowed.path("leaderBefore").asString());
@@ -272,14 +267,11 @@ class ClusterBenchIT {
     assertMissingNone(slowed);
 
     cli.reset();
-    Path pause = tmp.resolve("pause.json");
-    int pauseStatus =
-        failover(
+    JsonNode paused =
+        passingFailover(
             d,
-            pause,
+            "pause",
             "--fault pause --duration 20s --fault-after 5s --fault-for 5s --concurrency 12");
-    assertThat(pauseStatus).as(cli.output() + ConsortiumProcessesIT.logs(d)).isZero();
-    JsonNode paused = JSON.readTree(Files.readString(pause));
     String leader = paused.path("node").asString();
     assertThat(leader).isEqualTo(paused.path("leaderBefore").asString()).isNotEmpty();
     // The others elected a leader while it was stopped and went on acknowledging.

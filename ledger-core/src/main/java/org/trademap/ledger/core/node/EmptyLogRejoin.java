@@ -113,7 +113,7 @@ final class EmptyLogRejoin {
 
     private final long patienceNanos;
     private final RaftPeerId self;
-    private long leaderlessSince;
+    private final long startedNanos;
     private long stuckSince = -1;
     private @Nullable RaftPeerId lastLeader;
     private boolean warned;
@@ -121,7 +121,7 @@ final class EmptyLogRejoin {
     Patience(Duration patience, RaftPeerId self, long nowNanos) {
       this.patienceNanos = patience.toNanos();
       this.self = self;
-      this.leaderlessSince = nowNanos;
+      this.startedNanos = nowNanos;
     }
 
     /**
@@ -135,7 +135,8 @@ final class EmptyLogRejoin {
       }
       RaftPeerId leader = lastLeader;
       if (leader == null) {
-        if (!warned && nowNanos - leaderlessSince >= patienceNanos) {
+        // No leader heard of since the start (once one is, the patience runs under it).
+        if (!warned && nowNanos - startedNanos >= patienceNanos) {
           warned = true;
           return new Step.WarnNoLeader();
         }
